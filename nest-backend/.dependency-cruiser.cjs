@@ -1,0 +1,28 @@
+/** Layer rules: the domain knows no framework and no outer layer; application does not reach into infrastructure or presentation. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      severity: 'error',
+      from: { path: '^src/domain' },
+      to: { path: ['^src/(application|infrastructure|presentation)', 'node_modules/(@nestjs|mongoose|mongodb|bull|ioredis|socket\\.io)'] },
+    },
+    {
+      name: 'application-does-not-know-adapters',
+      severity: 'error',
+      from: { path: '^src/application' },
+      to: { path: '^src/(infrastructure|presentation)' },
+    },
+    {
+      name: 'infrastructure-does-not-know-presentation',
+      severity: 'error',
+      from: { path: '^src/infrastructure' },
+      to: { path: '^src/presentation' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+  },
+};

@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { Environment } from './infrastructure/config/environment';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { loggerModule } from './infrastructure/logging/logger.module';
+import { API_PROVIDERS, WORKER_PROVIDERS } from './pipeline.providers';
+import { HealthController } from './presentation/http/health.controller';
+import { PedidosController } from './presentation/http/pedidos.controller';
+import { QueueController } from './presentation/http/queue.controller';
+import { RunsController } from './presentation/http/runs.controller';
+import { PedidosGateway } from './presentation/ws/pedidos.gateway';
+
+/** The API process: REST, Socket.IO, the run orchestrator and (unless RUN_WORKERS_IN_API=false) workers. */
+@Module({})
+export class AppModule {
+  static forRoot(env: Environment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [loggerModule(env, 'api'), InfrastructureModule.forRoot(env, 'api'), TerminusModule],
+      controllers: [PedidosController, QueueController, RunsController, HealthController],
+      providers: [...API_PROVIDERS, PedidosGateway],
+    };
+  }
+}
+
+/** A worker process: consumes the queue, nothing else. */
+@Module({})
+export class WorkerModule {
+  static forRoot(env: Environment): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [loggerModule(env, 'worker'), InfrastructureModule.forRoot(env, 'worker')],
+      providers: WORKER_PROVIDERS,
+    };
+  }
+}

@@ -1,0 +1,304 @@
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Priority } from '../../domain/order';
+import { lastFullSliceEnd, sliceRange, slicesCovering } from '../../domain/order-slices';
+import { OrderStore } from '../../domain/ports/order-store.port';
+import { RunCounters } from '../../domain/ports/run-counters.port';
+import { RunStore } from '../../domain/ports/run-store.port';
+import { DriverLease, RunSlot } from '../../domain/ports/run-slot.port';
+import { WorkQueue } from '../../domain/ports/work-queue.port';
+import { ProcessRun, recountedWindows } from '../../domain/run';
+import { Phase, isActivePhase } from '../../domain/run-phase';
+import { makeOrders } from '../generate-orders/order-factory';
+import { PipelineSettings } from '../pipeline-settings';
+import { RunLog } from '../run-log/run-log.service';
+import { PhaseTransitions } from './phase-transitions';
+
+const LEASE_TTL_MS = 10_000;
+const ADOPT_EVERY_MS = 3_000;
+const DRAIN_POLL_MS = 100;
+/** Consecutive polls with an idle lane but pending orders before those orders are queued again. */
+const IDLE_POLLS_BEFORE_REPAIR = 20;
+const REPAIR_BATCH = 100_000;
+const ENQUEUE_BATCH = 1_000;
+const STEP_RETRIES = 8;
+
+class RunStopped extends Error {}
+
+/**
+ * Drives runs through their phases. It runs in API processes, never on the work queue, so the
+ * queue drains for real; a lease in Redis makes one process drive a run and lets another adopt
+ * it when that process dies. Every step starts from the persisted run, so a restart resumes.
+ */
+@Injectable()
+export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly driving = new Map<string, Promise<void>>();
+  private readonly stopRequests = new Set<string>();
+  private adoptTimer: NodeJS.Timeout | undefined;
+  private shuttingDown = false;
+
+  constructor(
+    private readonly runs: RunStore,
+    private readonly orders: OrderStore,
+    private readonly queue: WorkQueue,
+    private readonly counters: RunCounters,
+    private readonly slot: RunSlot,
+    private readonly lease: DriverLease,
+    private readonly phases: PhaseTransitions,
+    private readonly settings: PipelineSettings,
+    private readonly log: RunLog,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.settings.orchestrate) return;
+    void this.adoptOrphans();
+    this.adoptTimer = setInterval(() => void this.adoptOrphans(), ADOPT_EVERY_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
+    clearInterval(this.adoptTimer);
+    for (const runId of this.driving.keys()) this.stopRequests.add(runId);
+    await Promise.allSettled(this.driving.values());
+  }
+
+  /** Starts driving a run this process just created or unblocked. */
+  async drive(runId: string): Promise<void> {
+    if (this.driving.has(runId)) return;
+    if (await this.lease.acquire(runId, LEASE_TTL_MS)) this.startLoop(runId);
+  }
+
+  /** Asks the loop of a run to stop and waits for it (bounded), e.g. on cancel. */
+  async stop(runId: string, timeoutMs: number): Promise<void> {
+    const loop = this.driving.get(runId);
+    if (!loop) return;
+    this.stopRequests.add(runId);
+    await Promise.race([loop, sleep(timeoutMs)]);
+  }
+
+  /** Takes over active runs that no live process drives (after a restart or a crash). */
+  private async adoptOrphans(): Promise<void> {
+    if (this.shuttingDown) return;
+    try {
+      for (const run of await this.runs.findActive()) {
+        if (this.driving.has(run.runId) || run.awaitingProcess) continue;
+        if (await this.lease.acquire(run.runId, LEASE_TTL_MS)) {
+          this.log.warn(`resuming run ${run.runId} in phase ${run.phase}`);
+          this.startLoop(run.runId);
+        }
+      }
+    } catch (error) {
+      this.log.warn(`could not look for runs to resume: ${(error as Error).message}`);
+    }
+  }
+
+  private startLoop(runId: string): void {
+    this.stopRequests.delete(runId);
+    const loop = this.loop(runId).finally(() => {
+      this.driving.delete(runId);
+      this.stopRequests.delete(runId);
+      return this.lease.release(runId).catch(() => undefined);
+    });
+    this.driving.set(runId, loop);
+  }
+
+  /** Re-reads the run before every step, so a step that failed half-way resumes from what was recorded. */
+  private async loop(runId: string): Promise<void> {
+    const renew = setInterval(() => {
+      this.lease.renew(runId, LEASE_TTL_MS).then(
+        (held) => held || this.stopRequests.add(runId),
+        () => undefined,
+      );
+    }, LEASE_TTL_MS / 3);
+    let failures = 0;
+    try {
+      for (;;) {
+        try {
+          this.throwIfStopped(runId);
+          const run = await this.runs.findById(runId);
+          if (!run || !isActivePhase(run.phase) || run.awaitingProcess) return;
+          await this.ensureSlot(run);
+          await this.advance(run);
+          failures = 0;
+        } catch (error) {
+          if (error instanceof RunStopped) return;
+          // A passing fault (database or Redis restarting) is retried with backoff; a lasting one ends the run in ERROR.
+          if (++failures >= STEP_RETRIES) return await this.fail(runId, error as Error);
+          const waitMs = Math.min(250 * 2 ** failures, 10_000);
+          this.log.warn(`run ${runId}: ${(error as Error).message}; retrying in ${waitMs} ms (${failures}/${STEP_RETRIES})`);
+          await sleep(waitMs);
+        }
+      }
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  /** Does the work of the run's current phase, then moves it to the next one. */
+  private async advance(run: ProcessRun): Promise<void> {
+    switch (run.phase) {
+      case 'GENERATING':
+        return this.generate(run);
+      case 'ENQUEUE_VIP':
+        await this.enqueueRest(run, 'VIP');
+        return this.moveOn(run, 'WAITING_VIP_DRAIN');
+      case 'WAITING_VIP_DRAIN':
+        await this.awaitDrain(run, 'VIP');
+        return this.moveOn(run, 'ENQUEUE_NORMAL', await this.reconcile(run));
+      case 'ENQUEUE_NORMAL':
+        await this.enqueueRest(run, 'NORMAL');
+        return this.moveOn(run, 'WAITING_NORMAL_DRAIN');
+      case 'WAITING_NORMAL_DRAIN': {
+        await this.awaitDrain(run, 'NORMAL');
+        const finishedAt = new Date();
+        await this.moveOn(run, 'DONE', { ...(await this.reconcile(run)), finishedAt });
+        await this.slot.release(run.runId);
+        this.log.info(`run ${run.runId} DONE in ${finishedAt.getTime() - run.createdAt.getTime()} ms`);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private async generate(run: ProcessRun): Promise<void> {
+    const { runId, target, autoProcess } = run;
+    const perJob = this.settings.ordersPerJob;
+    const cursor = { vip: run.vipGenerated, normal: run.normalGenerated };
+    let { generated, vipEnqueued, enqueueVipTimeMs } = run;
+    const dropped = await this.orders.deleteUnrecorded(runId, cursor.vip, cursor.normal);
+    if (dropped > 0) this.log.warn(`run ${runId}: dropped ${dropped} orders of a chunk stored but not recorded before a restart`);
+    if (generated > 0) this.log.info(`run ${runId}: generation resumes at ${generated} of ${target}`);
+    let lastLog = Date.now();
+
+    while (generated < target) {
+      this.throwIfStopped(runId);
+      const size = Math.min(this.settings.generationChunkSize, target - generated);
+      await this.orders.insertMany(makeOrders(runId, size, cursor, new Date()));
+      generated += size;
+      await this.runs.update(runId, { generated, vipGenerated: cursor.vip, normalGenerated: cursor.normal });
+
+      const vipReady = lastFullSliceEnd(vipEnqueued, cursor.vip, perJob);
+      if (autoProcess && vipReady > vipEnqueued) {
+        const started = Date.now();
+        await this.queue.enqueue(sliceRange(runId, 'VIP', vipEnqueued, vipReady, perJob));
+        enqueueVipTimeMs += Date.now() - started;
+        vipEnqueued = vipReady;
+        await this.runs.update(runId, { vipEnqueued, enqueueVipTimeMs });
+      }
+      if (Date.now() - lastLog >= this.settings.logProgressEveryMs) {
+        lastLog = Date.now();
+        this.log.info(`run ${runId}: generated ${generated} of ${target} orders`);
+      }
+    }
+    const generationEndedAt = new Date();
+    this.log.info(`run ${runId}: ${generated} orders stored (${cursor.vip} VIP, ${cursor.normal} NORMAL)`);
+    if (autoProcess) {
+      await this.moveOn(run, 'ENQUEUE_VIP', { generationEndedAt });
+    } else {
+      await this.runs.update(runId, { generationEndedAt, awaitingProcess: true });
+      this.log.info(`run ${runId} waits for POST /pedidos/process`);
+    }
+  }
+
+  /** Queues every slice past the lane's high-water mark, recording the mark as it goes. */
+  private async enqueueRest(run: ProcessRun, priority: Priority): Promise<void> {
+    const vip = priority === 'VIP';
+    const end = vip ? run.vipGenerated : run.normalGenerated;
+    let enqueued = vip ? run.vipEnqueued : run.normalEnqueued;
+    let spentMs = vip ? run.enqueueVipTimeMs : run.enqueueNormalTimeMs;
+    const perJob = this.settings.ordersPerJob;
+    while (enqueued < end) {
+      this.throwIfStopped(run.runId);
+      const batchEnd = Math.min(end, enqueued + ENQUEUE_BATCH * perJob);
+      const started = Date.now();
+      await this.queue.enqueue(sliceRange(run.runId, priority, enqueued, batchEnd, perJob));
+      spentMs += Date.now() - started;
+      enqueued = batchEnd;
+      await this.runs.update(
+        run.runId,
+        vip ? { vipEnqueued: enqueued, enqueueVipTimeMs: spentMs } : { normalEnqueued: enqueued, enqueueNormalTimeMs: spentMs },
+      );
+    }
+    this.log.info(`run ${run.runId}: ${end} ${priority} orders queued in ${spentMs} ms`);
+  }
+
+  /**
+   * Waits until no job of the lane is left and no order of that priority is pending. A lane that
+   * stays idle while orders are pending lost jobs (Redis restart, manual clean): they are queued again.
+   */
+  private async awaitDrain(run: ProcessRun, priority: Priority): Promise<void> {
+    let idlePolls = 0;
+    let lastLog = Date.now();
+    for (;;) {
+      this.throwIfStopped(run.runId);
+      if ((await this.queue.unfinished(priority)) === 0) {
+        const pending = await this.orders.countPending(run.runId, priority);
+        if (pending === 0) return;
+        if (++idlePolls >= IDLE_POLLS_BEFORE_REPAIR) {
+          const seqs = await this.orders.pendingSeqs(run.runId, priority, REPAIR_BATCH);
+          this.log.warn(`run ${run.runId}: ${pending} ${priority} orders pending with no job left; queueing them again`);
+          await this.queue.enqueue(slicesCovering(run.runId, priority, seqs, this.settings.ordersPerJob));
+          idlePolls = 0;
+        }
+      } else {
+        idlePolls = 0;
+      }
+      if (Date.now() - lastLog >= this.settings.logProgressEveryMs) {
+        lastLog = Date.now();
+        const live = await this.counters.read(run.runId);
+        const done = priority === 'VIP' ? live?.vipProcessed : live?.normalProcessed;
+        const total = priority === 'VIP' ? run.vipGenerated : run.normalGenerated;
+        this.log.info(`run ${run.runId}: ${done ?? 0} of ${total} ${priority} orders processed`);
+      }
+      await sleep(DRAIN_POLL_MS);
+    }
+  }
+
+  /** Recounts the run's orders in the database: the live counters may miss a slice a crash interrupted. */
+  private async reconcile(run: ProcessRun): Promise<Partial<ProcessRun>> {
+    const tally = await this.orders.tally(run.runId);
+    await this.counters.overwriteCounts(run.runId, {
+      vipProcessed: tally.vipProcessed,
+      normalProcessed: tally.normalProcessed,
+      failed: tally.failed,
+    });
+    return { failed: tally.failed, processing: recountedWindows(run, tally, await this.counters.read(run.runId)) };
+  }
+
+  private async moveOn(run: ProcessRun, to: Phase, changes: Partial<ProcessRun> = {}): Promise<void> {
+    if (!(await this.phases.move(run.runId, run.phase, to, changes))) throw new RunStopped(`run ${run.runId} left ${run.phase} elsewhere`);
+  }
+
+  /** The run slot is the workers' go-ahead; it is restored if Redis lost it while the run is still active. */
+  private async ensureSlot(run: ProcessRun): Promise<void> {
+    const holder = await this.slot.holder();
+    if (holder === run.runId) return;
+    if (holder === null && (await this.slot.claim(run.runId)) === null) {
+      this.log.warn(`run ${run.runId}: run slot restored`);
+      return;
+    }
+    throw new Error(`run ${run.runId} is active but run ${holder} holds the run slot`);
+  }
+
+  private throwIfStopped(runId: string): void {
+    if (this.stopRequests.has(runId)) throw new RunStopped();
+  }
+
+  private async fail(runId: string, error: Error): Promise<void> {
+    this.log.error(`run ${runId} failed: ${error.message}`);
+    try {
+      const run = await this.runs.findById(runId);
+      if (!run || !isActivePhase(run.phase)) return;
+      const reason = error.message || String(error);
+      await this.phases.move(runId, run.phase, 'ERROR', { errorReason: reason, finishedAt: new Date() });
+      await this.slot.release(runId);
+      await this.queue.discardQueued();
+    } catch (cleanupError) {
+      this.log.error(`run ${runId}: could not record the failure: ${(cleanupError as Error).message}`);
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { RunAlreadyActiveError } from '../../domain/errors';
+import { OrderStore } from '../../domain/ports/order-store.port';
+import { RunCounters } from '../../domain/ports/run-counters.port';
+import { LogBook } from '../../domain/ports/run-events.port';
+import { RunStore } from '../../domain/ports/run-store.port';
+import { RunSlot } from '../../domain/ports/run-slot.port';
+import { WorkQueue } from '../../domain/ports/work-queue.port';
+import { RunLog } from '../run-log/run-log.service';
+
+export interface SystemReset {
+  deletedOrders: number;
+  deletedRuns: number;
+}
+
+/** `POST /pedidos/reset`: empties orders, runs, queue, counters and logs; refused while a run is active. */
+@Injectable()
+export class ResetSystemService {
+  constructor(
+    private readonly runs: RunStore,
+    private readonly orders: OrderStore,
+    private readonly queue: WorkQueue,
+    private readonly counters: RunCounters,
+    private readonly slot: RunSlot,
+    private readonly logs: LogBook,
+    private readonly log: RunLog,
+  ) {}
+
+  async reset(): Promise<SystemReset> {
+    const [active] = await this.runs.findActive();
+    if (active) throw new RunAlreadyActiveError(active.runId, active.phase);
+    const holder = await this.slot.holder();
+    if (holder) throw new RunAlreadyActiveError(holder);
+
+    await this.queue.obliterate();
+    const deletedOrders = await this.orders.deleteAll();
+    const deletedRuns = await this.runs.deleteAll();
+    await this.counters.deleteAll();
+    await this.slot.clear();
+    await this.logs.clear();
+    this.log.warn(`system reset: ${deletedOrders} orders and ${deletedRuns} runs deleted, queue emptied`);
+    return { deletedOrders, deletedRuns };
+  }
+}

@@ -1,0 +1,44 @@
+import { INestApplication, INestApplicationContext, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule, WorkerModule } from './app.module';
+import { Environment, validateEnvironment } from './infrastructure/config/environment';
+import { ApiErrorFilter } from './presentation/http/api-error.filter';
+import { ConfiguredIoAdapter } from './presentation/ws/configured-io.adapter';
+
+/** Reads and checks the environment, or ends the process with a message naming each bad variable. */
+export function environmentOrExit(): Environment {
+  try {
+    return validateEnvironment(process.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+/** Builds the API application (not yet listening): logger, shutdown hooks, validation, errors, CORS, sockets, OpenAPI. */
+export async function createApi(env: Environment): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(env), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const origins = env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  app.enableCors({ origin: origins });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new ApiErrorFilter());
+  app.useWebSocketAdapter(new ConfiguredIoAdapter(app, origins));
+  const openApi = new DocumentBuilder()
+    .setTitle('Pedidos')
+    .setDescription('Order generation and strictly VIP-first processing on Bull and MongoDB. Socket.IO events: phase, progress, log.')
+    .setVersion('1.0.0')
+    .build();
+  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi));
+  return app;
+}
+
+export async function createWorker(env: Environment): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  return app;
+}

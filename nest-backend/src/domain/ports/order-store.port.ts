@@ -1,0 +1,27 @@
+import { Order, Priority } from '../order';
+import { OrderSlice } from '../order-slices';
+
+export interface OrderTally {
+  vipProcessed: number;
+  normalProcessed: number;
+  vipPending: number;
+  normalPending: number;
+  failed: number;
+}
+
+/** Where orders live. Every method is one bulk database command, whatever the number of orders it touches. */
+export abstract class OrderStore {
+  abstract insertMany(orders: Order[]): Promise<void>;
+  /** Removes the orders of a run whose `seq` is at or past the given marks: a chunk stored but never recorded in the run. */
+  abstract deleteUnrecorded(runId: string, vipGenerated: number, normalGenerated: number): Promise<number>;
+  /** Marks the still-pending orders of a slice processed; returns how many changed (0 when a re-run finds them done). */
+  abstract markProcessed(slice: OrderSlice, processedAt: Date): Promise<number>;
+  /** Marks the still-pending orders of a slice failed, with the reason; returns how many changed. */
+  abstract markFailed(slice: OrderSlice, reason: string, failedAt: Date): Promise<number>;
+  abstract tally(runId: string): Promise<OrderTally>;
+  abstract countPending(runId: string, priority: Priority): Promise<number>;
+  /** The lowest `limit` pending sequence numbers of a run and priority, ascending. */
+  abstract pendingSeqs(runId: string, priority: Priority, limit: number): Promise<number[]>;
+  abstract deletePending(runId: string): Promise<number>;
+  abstract deleteAll(): Promise<number>;
+}

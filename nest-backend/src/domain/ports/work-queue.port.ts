@@ -1,0 +1,48 @@
+import { Priority } from '../order';
+import { OrderSlice } from '../order-slices';
+
+export const JOB_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed', 'paused'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+export const CLEANABLE_STATES = ['completed', 'failed', 'delayed', 'wait', 'paused'] as const;
+export type CleanableState = (typeof CLEANABLE_STATES)[number];
+
+export type JobCounts = Record<JobState, number>;
+
+export interface QueuedJob {
+  id: string;
+  queue: 'vip' | 'normal';
+  state: JobState;
+  runId: string;
+  priority: Priority;
+  from: number;
+  to: number;
+  size: number;
+  attemptsMade: number;
+  failedReason: string | null;
+  timestamp: number;
+  processedOn: number | null;
+  finishedOn: number | null;
+}
+
+/** Handles one slice; throws to make the queue retry it. */
+export type SliceHandler = (slice: OrderSlice, attempt: { made: number; max: number }) => Promise<void>;
+/** Called once a slice has failed for the last time. */
+export type SliceGiveUpHandler = (slice: OrderSlice, reason: string) => Promise<void>;
+
+/** The queue of order slices, one lane per priority. */
+export abstract class WorkQueue {
+  abstract enqueue(slices: OrderSlice[]): Promise<void>;
+  abstract counts(priority: Priority): Promise<JobCounts>;
+  /** Jobs of a lane that are not finished: waiting, active, delayed or paused. */
+  abstract unfinished(priority: Priority): Promise<number>;
+  /** Removes every job that has not started (waiting, paused, delayed) from both lanes. */
+  abstract discardQueued(): Promise<number>;
+  abstract pause(): Promise<void>;
+  abstract resume(): Promise<void>;
+  abstract isPaused(): Promise<boolean>;
+  abstract clean(state: CleanableState): Promise<number>;
+  abstract jobs(states: JobState[], start: number, end: number): Promise<{ jobs: QueuedJob[]; total: number }>;
+  abstract obliterate(): Promise<void>;
+  /** Starts consuming both lanes in this process. */
+  abstract consume(concurrency: number, handle: SliceHandler, giveUp: SliceGiveUpHandler): Promise<void>;
+}

@@ -1,0 +1,80 @@
+import { BullModule } from '@nestjs/bull';
+import { DynamicModule, Global, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import Redis from 'ioredis';
+import { PipelineSettings } from '../application/pipeline-settings';
+import { OrderStore } from '../domain/ports/order-store.port';
+import { RunCounters } from '../domain/ports/run-counters.port';
+import { LogBook, RunEvents } from '../domain/ports/run-events.port';
+import { RunStore } from '../domain/ports/run-store.port';
+import { DriverLease, RunSlot } from '../domain/ports/run-slot.port';
+import { WorkQueue } from '../domain/ports/work-queue.port';
+import { Environment } from './config/environment';
+import { ProcessRole, pipelineSettingsFrom } from './config/settings';
+import { MongoOrderStore } from './mongo/mongo-order.store';
+import { MongoRunStore } from './mongo/mongo-run.store';
+import { OrderDocument, OrderSchema } from './mongo/order.schema';
+import { ProcessRunDocument, ProcessRunSchema } from './mongo/process-run.schema';
+import { BullWorkQueue } from './queue/bull-work-queue';
+import { NORMAL_QUEUE, VIP_QUEUE } from './queue/queue-names';
+import { connectRedis } from './redis/redis-client';
+import { RedisKeys } from './redis/redis-keys';
+import { RedisRunCounters } from './redis/redis-run-counters';
+import { RedisLogBook, RedisRunEvents } from './redis/redis-run-events';
+import { RedisDriverLease, RedisRunSlot } from './redis/redis-run-slot';
+
+class RedisConnectionCloser implements OnApplicationShutdown {
+  constructor(@Inject(Redis) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+/** Binds every port to its MongoDB, Redis or Bull adapter; the only place that does. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(env: Environment, role: ProcessRole): DynamicModule {
+    const keys = new RedisKeys(env.KEY_PREFIX);
+    return {
+      module: InfrastructureModule,
+      imports: [
+        MongooseModule.forRoot(env.MONGO_URI, { autoIndex: true, serverSelectionTimeoutMS: 10_000 }),
+        MongooseModule.forFeature([
+          { name: OrderDocument.name, schema: OrderSchema },
+          { name: ProcessRunDocument.name, schema: ProcessRunSchema },
+        ]),
+        BullModule.forRoot({
+          url: env.REDIS_URL,
+          prefix: keys.bullPrefix,
+          defaultJobOptions: {
+            attempts: env.MAX_ATTEMPTS,
+            backoff: { type: 'exponential', delay: env.RETRY_BACKOFF_MS },
+            removeOnComplete: true,
+            removeOnFail: false,
+          },
+          // A killed worker's jobs are back in the queue within seconds, not the default 30 s.
+          settings: { lockDuration: 20_000, stalledInterval: 5_000, maxStalledCount: 3 },
+        }),
+        BullModule.registerQueue({ name: VIP_QUEUE }, { name: NORMAL_QUEUE }),
+      ],
+      providers: [
+        { provide: Environment, useValue: env },
+        { provide: RedisKeys, useValue: keys },
+        { provide: PipelineSettings, useValue: pipelineSettingsFrom(env, role) },
+        { provide: Redis, useFactory: () => connectRedis(env.REDIS_URL) },
+        RedisConnectionCloser,
+        { provide: OrderStore, useClass: MongoOrderStore },
+        { provide: RunStore, useClass: MongoRunStore },
+        { provide: WorkQueue, useClass: BullWorkQueue },
+        { provide: RunCounters, useClass: RedisRunCounters },
+        { provide: RunSlot, useClass: RedisRunSlot },
+        { provide: DriverLease, useClass: RedisDriverLease },
+        { provide: RunEvents, useClass: RedisRunEvents },
+        { provide: LogBook, useClass: RedisLogBook },
+      ],
+      exports: [Environment, RedisKeys, PipelineSettings, Redis, OrderStore, RunStore, WorkQueue, RunCounters, RunSlot, DriverLease, RunEvents, LogBook, MongooseModule],
+    };
+  }
+}

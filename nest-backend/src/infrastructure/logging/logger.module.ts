@@ -1,0 +1,17 @@
+import { DynamicModule } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { Environment } from '../config/environment';
+import { ProcessRole } from '../config/settings';
+
+/** Structured JSON logs (pino). Requests are logged except reads, which dashboards make several times a second. */
+export function loggerModule(env: Environment, role: ProcessRole): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level: env.LOG_LEVEL,
+      base: { process: role === 'api' ? 'api' : `worker-${process.pid}` },
+      autoLogging: { ignore: (request: IncomingMessage) => request.method === 'GET' || request.method === 'OPTIONS' },
+      redact: ['req.headers["x-api-key"]', 'req.headers.authorization'],
+    },
+  });
+}

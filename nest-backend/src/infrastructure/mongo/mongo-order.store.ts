@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Collection, Filter } from 'mongodb';
+import { Model } from 'mongoose';
+import { OBSERVATION_AFTER_PROCESSING, Order, Priority } from '../../domain/order';
+import { OrderSlice } from '../../domain/order-slices';
+import { OrderStore, OrderTally } from '../../domain/ports/order-store.port';
+import { OrderDocument } from './order.schema';
+
+/** Orders through the driver's bulk commands: Mongoose hydration would dominate these paths. */
+@Injectable()
+export class MongoOrderStore extends OrderStore {
+  private readonly orders: Collection<Order>;
+
+  constructor(@InjectModel(OrderDocument.name) model: Model<OrderDocument>) {
+    super();
+    this.orders = model.collection as unknown as Collection<Order>;
+  }
+
+  async insertMany(orders: Order[]): Promise<void> {
+    if (orders.length > 0) await this.orders.insertMany(orders, { ordered: false });
+  }
+
+  async deleteUnrecorded(runId: string, vipGenerated: number, normalGenerated: number): Promise<number> {
+    const result = await this.orders.deleteMany({
+      runId,
+      $or: [
+        { priority: 'VIP', seq: { $gte: vipGenerated } },
+        { priority: 'NORMAL', seq: { $gte: normalGenerated } },
+      ],
+    });
+    return result.deletedCount;
+  }
+
+  async markProcessed(slice: OrderSlice, processedAt: Date): Promise<number> {
+    const result = await this.orders.updateMany(pendingIn(slice), {
+      $set: { status: 'processado', processedAt, observacoes: OBSERVATION_AFTER_PROCESSING[slice.priority] },
+      $inc: { attempts: 1 },
+    });
+    return result.modifiedCount;
+  }
+
+  async markFailed(slice: OrderSlice, reason: string, failedAt: Date): Promise<number> {
+    const result = await this.orders.updateMany(pendingIn(slice), {
+      $set: { status: 'falhou', processedAt: failedAt, failureReason: reason },
+    });
+    return result.modifiedCount;
+  }
+
+  async tally(runId: string): Promise<OrderTally> {
+    const groups = await this.orders
+      .aggregate<{ _id: { priority: Priority; status: string }; count: number }>([
+        { $match: { runId } },
+        { $group: { _id: { priority: '$priority', status: '$status' }, count: { $sum: 1 } } },
+      ])
+      .toArray();
+    const count = (priority: Priority | null, status: string) =>
+      groups.filter((g) => (priority === null || g._id.priority === priority) && g._id.status === status).reduce((sum, g) => sum + g.count, 0);
+    return {
+      vipProcessed: count('VIP', 'processado'),
+      normalProcessed: count('NORMAL', 'processado'),
+      vipPending: count('VIP', 'pendente'),
+      normalPending: count('NORMAL', 'pendente'),
+      failed: count(null, 'falhou'),
+    };
+  }
+
+  countPending(runId: string, priority: Priority): Promise<number> {
+    return this.orders.countDocuments({ runId, priority, status: 'pendente' });
+  }
+
+  async pendingSeqs(runId: string, priority: Priority, limit: number): Promise<number[]> {
+    const found = await this.orders
+      .find({ runId, priority, status: 'pendente' }, { projection: { _id: 0, seq: 1 } })
+      .sort({ seq: 1 })
+      .limit(limit)
+      .toArray();
+    return found.map((order) => order.seq);
+  }
+
+  async deletePending(runId: string): Promise<number> {
+    return (await this.orders.deleteMany({ runId, status: 'pendente' })).deletedCount;
+  }
+
+  async deleteAll(): Promise<number> {
+    return (await this.orders.deleteMany({})).deletedCount;
+  }
+}
+
+function pendingIn(slice: OrderSlice): Filter<Order> {
+  return { runId: slice.runId, priority: slice.priority, seq: { $gte: slice.from, $lt: slice.to }, status: 'pendente' };
+}

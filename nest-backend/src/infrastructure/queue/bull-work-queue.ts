@@ -1,0 +1,143 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import type { Job, JobStatus, Queue } from 'bull';
+import { Priority } from '../../domain/order';
+import { OrderSlice, sliceJobId } from '../../domain/order-slices';
+import { CleanableState, JobCounts, JobState, QueuedJob, SliceGiveUpHandler, SliceHandler, WorkQueue } from '../../domain/ports/work-queue.port';
+import { NORMAL_QUEUE, VIP_QUEUE } from './queue-names';
+
+const LANES: Priority[] = ['VIP', 'NORMAL'];
+
+/**
+ * Two Bull queues, one per priority. Strict VIP-first needs no Bull `priority` option (whose
+ * LINSERT is O(backlog)): NORMAL slices are only queued once the VIP lane has drained.
+ */
+@Injectable()
+export class BullWorkQueue extends WorkQueue {
+  constructor(
+    @InjectQueue(VIP_QUEUE) private readonly vip: Queue<OrderSlice>,
+    @InjectQueue(NORMAL_QUEUE) private readonly normal: Queue<OrderSlice>,
+  ) {
+    super();
+  }
+
+  async enqueue(slices: OrderSlice[]): Promise<void> {
+    for (const priority of LANES) {
+      const lane = slices.filter((slice) => slice.priority === priority);
+      // A deterministic job id makes queueing the same slice twice (after a restart) a no-op while it waits.
+      if (lane.length > 0) await this.lane(priority).addBulk(lane.map((slice) => ({ data: slice, opts: { jobId: sliceJobId(slice) } })));
+    }
+  }
+
+  async counts(priority: Priority): Promise<JobCounts> {
+    const counts = await this.lane(priority).getJobCounts();
+    return {
+      waiting: counts.waiting,
+      active: counts.active,
+      completed: counts.completed,
+      failed: counts.failed,
+      delayed: counts.delayed,
+      paused: (counts as unknown as { paused?: number }).paused ?? 0,
+    };
+  }
+
+  async unfinished(priority: Priority): Promise<number> {
+    const counts = await this.counts(priority);
+    return counts.waiting + counts.active + counts.delayed + counts.paused;
+  }
+
+  async discardQueued(): Promise<number> {
+    let removed = 0;
+    for (const queue of this.queues()) {
+      const before = await queue.getJobCounts();
+      // empty() drops the delayed set but not the delayed jobs' hashes, so those are cleaned first.
+      await queue.clean(0, 'delayed');
+      await queue.empty();
+      removed += before.waiting + before.delayed + ((before as unknown as { paused?: number }).paused ?? 0);
+    }
+    return removed;
+  }
+
+  async pause(): Promise<void> {
+    await Promise.all(this.queues().map((queue) => queue.pause()));
+  }
+
+  async resume(): Promise<void> {
+    await Promise.all(this.queues().map((queue) => queue.resume()));
+  }
+
+  async isPaused(): Promise<boolean> {
+    const states = await Promise.all(this.queues().map((queue) => queue.isPaused()));
+    return states.some(Boolean);
+  }
+
+  async clean(state: CleanableState): Promise<number> {
+    let removed = 0;
+    for (const queue of this.queues()) removed += (await queue.clean(0, state)).length;
+    return removed;
+  }
+
+  /** Pages through the jobs of the given states, VIP lane first, state by state. */
+  async jobs(states: JobState[], start: number, end: number): Promise<{ jobs: QueuedJob[]; total: number }> {
+    const found: QueuedJob[] = [];
+    let offset = 0;
+    for (const priority of LANES) {
+      const queue = this.lane(priority);
+      const counts = await this.counts(priority);
+      for (const state of states) {
+        const size = counts[state];
+        const from = Math.max(start - offset, 0);
+        const to = Math.min(end - offset, size - 1);
+        if (from <= to) {
+          const jobs = await queue.getJobs([state as JobStatus], from, to, true);
+          found.push(...jobs.filter(Boolean).map((job) => toQueuedJob(job, priority, state)));
+        }
+        offset += size;
+      }
+    }
+    return { jobs: found, total: offset };
+  }
+
+  async obliterate(): Promise<void> {
+    for (const queue of this.queues()) {
+      await queue.obliterate({ force: true });
+      await queue.resume();
+    }
+  }
+
+  async consume(concurrency: number, handle: SliceHandler, giveUp: SliceGiveUpHandler): Promise<void> {
+    for (const queue of this.queues()) {
+      queue.process(concurrency, (job: Job<OrderSlice>) => handle(job.data, { made: job.attemptsMade, max: job.opts.attempts ?? 1 }));
+      queue.on('failed', (job: Job<OrderSlice>, error: Error) => {
+        if (job.attemptsMade >= (job.opts.attempts ?? 1)) void giveUp(job.data, error.message);
+      });
+    }
+  }
+
+  private lane(priority: Priority): Queue<OrderSlice> {
+    return priority === 'VIP' ? this.vip : this.normal;
+  }
+
+  private queues(): Queue<OrderSlice>[] {
+    return [this.vip, this.normal];
+  }
+}
+
+function toQueuedJob(job: Job<OrderSlice>, priority: Priority, state: JobState): QueuedJob {
+  const slice = job.data;
+  return {
+    id: String(job.id),
+    queue: priority === 'VIP' ? 'vip' : 'normal',
+    state,
+    runId: slice.runId,
+    priority: slice.priority,
+    from: slice.from,
+    to: slice.to,
+    size: slice.to - slice.from,
+    attemptsMade: job.attemptsMade,
+    failedReason: job.failedReason ?? null,
+    timestamp: job.timestamp,
+    processedOn: job.processedOn ?? null,
+    finishedOn: job.finishedOn ?? null,
+  };
+}

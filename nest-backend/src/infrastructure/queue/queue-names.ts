@@ -1,0 +1,2 @@
+export const VIP_QUEUE = 'orders-vip';
+export const NORMAL_QUEUE = 'orders-normal';

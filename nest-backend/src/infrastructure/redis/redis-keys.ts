@@ -1,0 +1,32 @@
+/** Every Redis key and channel the pipeline uses (Bull's own keys live under `<prefix>-bull`). */
+export class RedisKeys {
+  constructor(readonly prefix: string) {}
+
+  get activeRun(): string {
+    return `${this.prefix}:active-run`;
+  }
+
+  get logs(): string {
+    return `${this.prefix}:logs`;
+  }
+
+  get events(): string {
+    return `${this.prefix}:events`;
+  }
+
+  get bullPrefix(): string {
+    return `${this.prefix}-bull`;
+  }
+
+  counters(runId: string): string {
+    return `${this.prefix}:run:${runId}:counters`;
+  }
+
+  get countersPattern(): string {
+    return `${this.prefix}:run:*:counters`;
+  }
+
+  driver(runId: string): string {
+    return `${this.prefix}:run:${runId}:driver`;
+  }
+}

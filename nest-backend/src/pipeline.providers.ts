@@ -1,0 +1,28 @@
+import { Provider } from '@nestjs/common';
+import { CancelRunService } from './application/cancel-run/cancel-run.service';
+import { PhaseTransitions } from './application/orchestrate-run/phase-transitions';
+import { RunOrchestrator } from './application/orchestrate-run/run-orchestrator.service';
+import { ProcessSliceService } from './application/process-batch/process-slice.service';
+import { SliceWorker } from './application/process-batch/slice-worker';
+import { QueueAdminService } from './application/queue-admin/queue-admin.service';
+import { ReadStatusService } from './application/read-status/read-status.service';
+import { ResetSystemService } from './application/reset-system/reset-system.service';
+import { RunHistoryService } from './application/run-history/run-history.service';
+import { RunLog } from './application/run-log/run-log.service';
+import { StartRunService } from './application/start-run/start-run.service';
+
+/** What a worker process needs: consume slices and log. */
+export const WORKER_PROVIDERS: Provider[] = [RunLog, ProcessSliceService, SliceWorker];
+
+/** Everything an API process runs: the use cases, the orchestrator, and (by default) workers too. */
+export const API_PROVIDERS: Provider[] = [
+  ...WORKER_PROVIDERS,
+  PhaseTransitions,
+  RunOrchestrator,
+  StartRunService,
+  CancelRunService,
+  ResetSystemService,
+  ReadStatusService,
+  RunHistoryService,
+  QueueAdminService,
+];

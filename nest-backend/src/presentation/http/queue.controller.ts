@@ -1,0 +1,53 @@
+import { BadRequestException, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { QueueAdminService } from '../../application/queue-admin/queue-admin.service';
+import { CleanQuery, JobsQuery } from './dto/pedidos.dto';
+
+const MAX_JOBS_PAGE = 500;
+
+@ApiTags('queue')
+@Controller('pedidos')
+export class QueueController {
+  constructor(private readonly admin: QueueAdminService) {}
+
+  @Post('queue/pause')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Pause both lanes of the queue (workers finish the jobs they hold)' })
+  pause() {
+    return this.admin.pause();
+  }
+
+  @Post('queue/resume')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Resume the queue' })
+  resume() {
+    return this.admin.resume();
+  }
+
+  @Post('queue/clean')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Remove the jobs in one state (wait, paused and delayed only while no run is active)' })
+  clean(@Query() query: CleanQuery) {
+    return this.admin.clean(query.state);
+  }
+
+  @Get('queue/status')
+  @ApiOperation({ summary: 'Job counts per state and lane, and whether the queue is paused' })
+  status() {
+    return this.admin.queueStatus();
+  }
+
+  @Get('queue/jobs')
+  @ApiOperation({ summary: 'Jobs of the given states, paged (start and end inclusive), with failure reasons' })
+  jobs(@Query() query: JobsQuery) {
+    if (query.end < query.start) throw new BadRequestException('end must not be less than start');
+    if (query.end - query.start + 1 > MAX_JOBS_PAGE) throw new BadRequestException(`a page holds at most ${MAX_JOBS_PAGE} jobs`);
+    return this.admin.jobs(query.types, query.start, query.end);
+  }
+
+  @Get('health/queue')
+  @ApiOperation({ summary: 'Queue health: healthy | degraded | paused | aborted | error, with reasons and a stuck check' })
+  health() {
+    return this.admin.health();
+  }
+}

@@ -1,0 +1,29 @@
+import { BadRequestException, Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RunHistoryService } from '../../application/run-history/run-history.service';
+import { RunsQuery } from './dto/pedidos.dto';
+
+class RunIdFormatError extends BadRequestException {
+  constructor() {
+    super('runId must be a UUID');
+  }
+}
+
+@ApiTags('runs')
+@Controller('pedidos/runs')
+export class RunsController {
+  constructor(private readonly history: RunHistoryService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Runs, newest first, with their timings and counts' })
+  list(@Query() query: RunsQuery) {
+    return this.history.list(query.page, query.limit);
+  }
+
+  @Get(':runId')
+  @ApiOperation({ summary: 'One run' })
+  @ApiNotFoundResponse({ description: 'no run has this id' })
+  get(@Param('runId', new ParseUUIDPipe({ exceptionFactory: () => new RunIdFormatError() })) runId: string) {
+    return this.history.get(runId);
+  }
+}

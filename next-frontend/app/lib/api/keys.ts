@@ -1,0 +1,19 @@
+import type { JobType } from './types';
+
+/** SWR cache keys: the contract paths themselves, so the fetcher needs nothing else. */
+export const keys = {
+  status: '/pedidos',
+  queueStatus: '/pedidos/queue/status',
+  queueHealth: '/pedidos/health/queue',
+  /** The live log buffer: seeded by this request, then grown by socket `log` events. */
+  logs: '/pedidos/logs?lines=200',
+  runs: (page: number, limit: number) => `/pedidos/runs?page=${page}&limit=${limit}`,
+  run: (runId: string) => `/pedidos/runs/${encodeURIComponent(runId)}`,
+  jobs: (types: readonly JobType[], start: number, end: number) =>
+    `/pedidos/queue/jobs?types=${types.join(',')}&start=${start}&end=${end}`,
+} as const;
+
+export const isRestKey = (key: unknown): key is string => typeof key === 'string' && key.startsWith('/pedidos');
+export const isQueueKey = (key: unknown) =>
+  isRestKey(key) && (key.startsWith('/pedidos/queue') || key.startsWith('/pedidos/health'));
+export const isRunsKey = (key: unknown) => isRestKey(key) && key.startsWith('/pedidos/runs');

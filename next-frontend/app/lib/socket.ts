@@ -1,0 +1,35 @@
+import { io, type Socket } from 'socket.io-client';
+import type { LogLine, PhaseEvent, StatusSnapshot } from './api/types';
+
+export interface ServerToClientEvents {
+  phase: (event: PhaseEvent) => void;
+  progress: (snapshot: StatusSnapshot) => void;
+  log: (line: LogLine | LogLine[]) => void;
+}
+
+let socket: Socket<ServerToClientEvents> | null = null;
+let socketUrl: string | null = null;
+
+/**
+ * The one Socket.IO connection of the page. Created lazily with `autoConnect: false`, so the
+ * caller decides when to connect; reconnection (with backoff) is Socket.IO's own.
+ */
+export function getSocket(url: string): Socket<ServerToClientEvents> {
+  if (socket && socketUrl !== url) {
+    socket.disconnect();
+    socket = null;
+  }
+  if (!socket) {
+    socketUrl = url;
+    socket = io(url, {
+      autoConnect: false,
+      // WebSocket first: it needs no CORS preflight; long-polling remains as a fallback.
+      transports: ['websocket', 'polling'],
+      reconnection: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+      timeout: 5000,
+    });
+  }
+  return socket;
+}

@@ -1,0 +1,17 @@
+/** Skeleton shown while a page's server data is on its way. */
+export default function Loading() {
+  return (
+    <div className="skeleton-page" aria-busy="true" aria-live="polite">
+      <div className="skeleton skeleton-title" />
+      <div className="overview-grid">
+        <div className="overview-main">
+          <div className="skeleton skeleton-card tall" />
+          <div className="skeleton skeleton-card" />
+        </div>
+        <div className="overview-side">
+          <div className="skeleton skeleton-card tall" />
+        </div>
+      </div>
+    </div>
+  );
+}

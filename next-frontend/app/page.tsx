@@ -1,0 +1,33 @@
+import { keys } from '@/app/lib/api/keys';
+import type { QueueStatus, StatusSnapshot } from '@/app/lib/api/types';
+import { getRequestI18n } from '@/app/lib/i18n/server';
+import { fetchBackendData } from '@/app/lib/server/backend';
+import { ControlsPanel } from '@/app/ui/controls/controls-panel';
+import { LiveRunSummary } from '@/app/ui/overview/live-run-summary';
+import { StatusFigures } from '@/app/ui/overview/status-figures';
+import { ThroughputChart } from '@/app/ui/overview/throughput-chart';
+
+/** Overview: the server renders the first snapshot; the widgets then follow the socket. */
+export default async function OverviewPage() {
+  const [{ t }, status, queue] = await Promise.all([
+    getRequestI18n(),
+    fetchBackendData<StatusSnapshot>(keys.status),
+    fetchBackendData<QueueStatus>(keys.queueStatus),
+  ]);
+
+  return (
+    <>
+      <h1 className="page-title">{t('overview.title')}</h1>
+      <div className="overview-grid">
+        <div className="overview-main">
+          <LiveRunSummary fallback={status} />
+          <ThroughputChart />
+        </div>
+        <aside className="overview-side">
+          <ControlsPanel fallbackStatus={status} fallbackQueue={queue} />
+        </aside>
+      </div>
+      <StatusFigures fallback={status} />
+    </>
+  );
+}

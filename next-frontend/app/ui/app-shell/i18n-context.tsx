@@ -1,0 +1,39 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { translator, type Translate } from '@/app/lib/i18n/dictionary';
+import { DEFAULT_LOCALE, type Locale } from '@/app/lib/i18n/locales';
+import { DEFAULT_TIME_ZONE, TIME_ZONE_COOKIE } from '@/app/lib/i18n/time-zone';
+import { writePreferenceCookie } from '@/app/lib/theme';
+
+interface I18nValue {
+  locale: Locale;
+  timeZone: string;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue>({
+  locale: DEFAULT_LOCALE,
+  timeZone: DEFAULT_TIME_ZONE,
+  t: translator(DEFAULT_LOCALE),
+});
+
+/** Language and time zone chosen on the server for this request, shared with client widgets. */
+export function I18nProvider({ locale, timeZone, children }: { locale: Locale; timeZone: string; children: ReactNode }) {
+  const router = useRouter();
+  const value = useMemo(() => ({ locale, timeZone, t: translator(locale) }), [locale, timeZone]);
+
+  // The server only learns the browser's time zone from this cookie; re-render once when it was missing or stale.
+  useEffect(() => {
+    const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (browserTimeZone && browserTimeZone !== timeZone) {
+      writePreferenceCookie(TIME_ZONE_COOKIE, browserTimeZone);
+      router.refresh();
+    }
+  }, [timeZone, router]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export const useI18n = () => useContext(I18nContext);

@@ -1,0 +1,56 @@
+'use client';
+
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { SWRConfig } from 'swr';
+import { createCommands, getJson, type Commands } from '@/app/lib/api/client';
+import { SocketBridge, type ConnectionState } from './socket-bridge';
+
+/** How often SWR re-fetches while the socket is down (and only then). */
+export const FALLBACK_POLL_MS = 2000;
+
+interface BackendValue {
+  apiUrl: string;
+  commands: Commands;
+}
+
+const BackendContext = createContext<BackendValue | null>(null);
+const ConnectionContext = createContext<ConnectionState>({ status: 'connecting', attempt: 0 });
+
+/**
+ * Everything live: the backend URL and API key handed over by the server layout, SWR's fetcher,
+ * the socket bridge that feeds SWR's cache, and polling as the fallback while the socket is down.
+ */
+export function LiveProvider({ apiUrl, apiKey, children }: { apiUrl: string; apiKey: string | null; children: ReactNode }) {
+  const [connection, setConnection] = useState<ConnectionState>({ status: 'connecting', attempt: 0 });
+  const fetcher = useCallback((path: string) => getJson(apiUrl, path), [apiUrl]);
+  const backend = useMemo(() => ({ apiUrl, commands: createCommands({ baseUrl: apiUrl, apiKey }) }), [apiUrl, apiKey]);
+  const live = connection.status === 'connected';
+
+  return (
+    <BackendContext.Provider value={backend}>
+      <ConnectionContext.Provider value={connection}>
+        <SWRConfig
+          value={{
+            fetcher,
+            refreshInterval: live ? 0 : FALLBACK_POLL_MS,
+            revalidateOnFocus: !live,
+            dedupingInterval: 1000,
+            keepPreviousData: true,
+            errorRetryInterval: FALLBACK_POLL_MS,
+          }}
+        >
+          <SocketBridge apiUrl={apiUrl} onConnectionChange={setConnection} />
+          {children}
+        </SWRConfig>
+      </ConnectionContext.Provider>
+    </BackendContext.Provider>
+  );
+}
+
+export function useBackend(): BackendValue {
+  const value = useContext(BackendContext);
+  if (!value) throw new Error('useBackend must be used inside <LiveProvider>');
+  return value;
+}
+
+export const useConnection = () => useContext(ConnectionContext);

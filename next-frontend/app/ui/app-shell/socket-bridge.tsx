@@ -1,0 +1,116 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import useSWR, { useSWRConfig } from 'swr';
+import { isQueueKey, isRestKey, isRunsKey, keys } from '@/app/lib/api/keys';
+import type { LogLine, PhaseEvent, StatusSnapshot } from '@/app/lib/api/types';
+import { appendLogLines, toLogLines } from '@/app/lib/log-buffer';
+import { getSocket } from '@/app/lib/socket';
+import { throughputStore } from '@/app/lib/throughput-store';
+import { appendSample, sampleFromStatus } from '@/app/lib/throughput-series';
+import { useLogBuffer, type LogsBody } from '@/app/ui/logs/use-log-buffer';
+
+export interface ConnectionState {
+  status: 'connecting' | 'connected' | 'disconnected' | 'reconnecting';
+  attempt: number;
+}
+
+/** Socket log lines are applied in batches so a burst of lines costs one render, not hundreds. */
+const LOG_FLUSH_MS = 200;
+/** Queue and run views have no socket event of their own; progress events refresh them at most this often. */
+const DERIVED_REFRESH_MS = 2000;
+
+/**
+ * Connects the socket singleton and turns its events into SWR cache updates. Renders nothing.
+ * Mounted once in the layout, so the log tail and the chart keep filling on every page.
+ */
+export function SocketBridge({ apiUrl, onConnectionChange }: { apiUrl: string; onConnectionChange: (state: ConnectionState) => void }) {
+  const { mutate } = useSWRConfig();
+  const { data: status } = useSWR<StatusSnapshot>(keys.status);
+
+  useLogBuffer();
+
+  const pendingLogs = useRef<LogLine[]>([]);
+
+  useEffect(() => {
+    const socket = getSocket(apiUrl);
+    let flushTimer: ReturnType<typeof setTimeout> | null = null;
+    let lastDerivedRefresh = 0;
+
+    const flushLogs = () => {
+      flushTimer = null;
+      const batch = pendingLogs.current;
+      pendingLogs.current = [];
+      if (batch.length) {
+        mutate<LogsBody>(keys.logs, (body) => ({ lines: appendLogLines(body?.lines, batch) }), { revalidate: false });
+      }
+    };
+    const refreshDerived = (force: boolean) => {
+      const now = Date.now();
+      if (!force && now - lastDerivedRefresh < DERIVED_REFRESH_MS) return;
+      lastDerivedRefresh = now;
+      mutate(isQueueKey);
+      mutate(isRunsKey);
+    };
+
+    const onConnect = () => {
+      onConnectionChange({ status: 'connected', attempt: 0 });
+      // Catch up on whatever happened while we were away.
+      mutate(isRestKey);
+    };
+    const onDisconnect = () => onConnectionChange({ status: 'disconnected', attempt: 0 });
+    const onConnectError = () => {
+      if (!socket.active) onConnectionChange({ status: 'disconnected', attempt: 0 });
+    };
+    const onReconnectAttempt = (attempt: number) => onConnectionChange({ status: 'reconnecting', attempt });
+    const onProgress = (snapshot: StatusSnapshot) => {
+      mutate(keys.status, snapshot, { revalidate: false });
+      refreshDerived(false);
+    };
+    const onPhase = (event: PhaseEvent) => {
+      mutate<StatusSnapshot>(
+        keys.status,
+        (current) => (current ? { ...current, phase: event.phase, lastRunId: event.runId ?? current.lastRunId } : current),
+        { revalidate: false },
+      );
+      // A phase change moves more than the phase (awaitingProcess, timings): fetch the full snapshot once.
+      mutate(keys.status);
+      refreshDerived(true);
+    };
+    const onLog = (payload: LogLine | LogLine[]) => {
+      pendingLogs.current.push(...toLogLines(payload));
+      flushTimer ??= setTimeout(flushLogs, LOG_FLUSH_MS);
+    };
+
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onConnectError);
+    socket.io.on('reconnect_attempt', onReconnectAttempt);
+    socket.on('progress', onProgress);
+    socket.on('phase', onPhase);
+    socket.on('log', onLog);
+    socket.connect();
+
+    return () => {
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onConnectError);
+      socket.io.off('reconnect_attempt', onReconnectAttempt);
+      socket.off('progress', onProgress);
+      socket.off('phase', onPhase);
+      socket.off('log', onLog);
+      if (flushTimer) clearTimeout(flushTimer);
+      pendingLogs.current = [];
+      socket.disconnect();
+    };
+  }, [apiUrl, mutate, onConnectionChange]);
+
+  // Every new snapshot, from the socket or from polling, becomes a chart point.
+  useEffect(() => {
+    if (!status) return;
+    const sample = sampleFromStatus(status);
+    if (sample) throughputStore.update((series) => appendSample(series, status.lastRunId, sample));
+  }, [status]);
+
+  return null;
+}

@@ -1,0 +1,44 @@
+'use client';
+
+import Link from 'next/link';
+import useSWR from 'swr';
+import { keys } from '@/app/lib/api/keys';
+import type { RunSummary } from '@/app/lib/api/types';
+import { useI18n } from '@/app/ui/app-shell/i18n-context';
+import { PhaseBadge } from '@/app/ui/overview/phase-badge';
+import { TimelineBar } from '@/app/ui/overview/timeline-bar';
+import { RunFigures } from './run-figures';
+
+/** One run; keeps refreshing (on socket progress/phase, or polling) while it is still running. */
+export function RunDetail({ runId, fallback }: { runId: string; fallback: RunSummary }) {
+  const format = useI18n();
+  const { t, locale } = format;
+  const { data } = useSWR<RunSummary>(keys.run(runId), { fallbackData: fallback });
+  const run = data ?? fallback;
+  return (
+    <>
+      <p style={{ margin: '0 0 8px' }}>
+        <Link href="/runs">← {t('run.back')}</Link>
+      </p>
+      <div className="page-head">
+        <h1 className="page-title">
+          {t('run.title', { runId: '' })}
+          <span className="mono break">{run.runId}</span>
+        </h1>
+        <PhaseBadge phase={run.phase} t={t} testId="run-phase" />
+      </div>
+      <section className="card" style={{ marginBottom: 16 }}>
+        <h2 className="card-title" style={{ marginBottom: 10 }}>
+          {t('timeline.title')}
+        </h2>
+        <TimelineBar
+          t={t}
+          locale={locale}
+          phase={run.phase}
+          durations={{ generation: run.generationTimeMs, vip: run.processing?.vip?.timeMs, normal: run.processing?.normal?.timeMs }}
+        />
+      </section>
+      <RunFigures run={run} format={format} />
+    </>
+  );
+}

@@ -1,0 +1,243 @@
+import { Priority } from '../../domain/order';
+import { OrderSlice } from '../../domain/order-slices';
+import { OrderStore, OrderTally } from '../../domain/ports/order-store.port';
+import { RunCounters } from '../../domain/ports/run-counters.port';
+import { RunSlot } from '../../domain/ports/run-slot.port';
+import { LiveCounters } from '../../domain/run';
+import { PipelineSettings } from '../pipeline-settings';
+import { RunLog } from '../run-log/run-log.service';
+import { ProcessSliceService } from './process-slice.service';
+
+type Status = 'pendente' | 'processado' | 'falhou';
+
+/** Orders of one run, by priority and seq; only the methods the service uses do anything. */
+class InMemoryOrderStore extends OrderStore {
+  readonly status = new Map<string, Status>();
+  failMarkFailed: Error | null = null;
+
+  add(runId: string, priority: Priority, from: number, to: number, status: Status = 'pendente'): void {
+    for (let seq = from; seq < to; seq++) this.status.set(`${runId}:${priority}:${seq}`, status);
+  }
+
+  statusOf(runId: string, priority: Priority, seq: number): Status | undefined {
+    return this.status.get(`${runId}:${priority}:${seq}`);
+  }
+
+  private markPending(slice: OrderSlice, to: Status): number {
+    let changed = 0;
+    for (let seq = slice.from; seq < slice.to; seq++) {
+      const key = `${slice.runId}:${slice.priority}:${seq}`;
+      if (this.status.get(key) !== 'pendente') continue;
+      this.status.set(key, to);
+      changed++;
+    }
+    return changed;
+  }
+
+  async markProcessed(slice: OrderSlice): Promise<number> {
+    return this.markPending(slice, 'processado');
+  }
+
+  async markFailed(slice: OrderSlice): Promise<number> {
+    if (this.failMarkFailed) throw this.failMarkFailed;
+    return this.markPending(slice, 'falhou');
+  }
+
+  insertMany(): Promise<void> {
+    throw new Error('not used');
+  }
+  deleteUnrecorded(): Promise<number> {
+    throw new Error('not used');
+  }
+  tally(): Promise<OrderTally> {
+    throw new Error('not used');
+  }
+  countPending(): Promise<number> {
+    throw new Error('not used');
+  }
+  pendingSeqs(): Promise<number[]> {
+    throw new Error('not used');
+  }
+  deletePending(): Promise<number> {
+    throw new Error('not used');
+  }
+  deleteAll(): Promise<number> {
+    throw new Error('not used');
+  }
+}
+
+class RecordingRunCounters extends RunCounters {
+  readonly processed: Array<{ runId: string; priority: Priority; processed: number; startedAt: number; finishedAt: number }> = [];
+  readonly failed: Array<{ runId: string; failed: number }> = [];
+  failRecordFailed: Error | null = null;
+
+  async recordProcessed(runId: string, priority: Priority, processed: number, startedAt: number, finishedAt: number): Promise<void> {
+    this.processed.push({ runId, priority, processed, startedAt, finishedAt });
+  }
+  async recordFailed(runId: string, failed: number): Promise<void> {
+    if (this.failRecordFailed) throw this.failRecordFailed;
+    this.failed.push({ runId, failed });
+  }
+  read(): Promise<LiveCounters | null> {
+    throw new Error('not used');
+  }
+  overwriteCounts(): Promise<void> {
+    throw new Error('not used');
+  }
+  delete(): Promise<void> {
+    throw new Error('not used');
+  }
+  deleteAll(): Promise<void> {
+    throw new Error('not used');
+  }
+}
+
+class FixedRunSlot extends RunSlot {
+  constructor(public holderId: string | null) {
+    super();
+  }
+  async claim(): Promise<string | null> {
+    throw new Error('not used');
+  }
+  async holder(): Promise<string | null> {
+    return this.holderId;
+  }
+  async release(): Promise<void> {
+    throw new Error('not used');
+  }
+  async clear(): Promise<void> {
+    throw new Error('not used');
+  }
+}
+
+const settings = (failEverySeqMultipleOf = 0) => new PipelineSettings(1_000_000, 10_000, 1000, 25, 1000, false, 5, 'test', true, false, failEverySeqMultipleOf);
+const slice = (from: number, to: number, priority: Priority = 'VIP', runId = 'run-1'): OrderSlice => ({ runId, priority, from, to });
+
+function setUp(options: { holder?: string | null; failEvery?: number } = {}) {
+  const orders = new InMemoryOrderStore();
+  const counters = new RecordingRunCounters();
+  const slot = new FixedRunSlot(options.holder === undefined ? 'run-1' : options.holder);
+  const log = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
+  const service = new ProcessSliceService(orders, counters, slot, settings(options.failEvery), log as unknown as RunLog);
+  return { orders, counters, slot, log, service };
+}
+
+describe('ProcessSliceService.process', () => {
+  it('processes the pending orders of its slice and counts them once', async () => {
+    const { orders, counters, service } = setUp();
+    orders.add('run-1', 'VIP', 0, 20);
+    const before = Date.now();
+    await expect(service.process(slice(0, 10))).resolves.toBe('processed');
+    expect(orders.statusOf('run-1', 'VIP', 9)).toBe('processado');
+    expect(orders.statusOf('run-1', 'VIP', 10)).toBe('pendente');
+    expect(counters.processed).toHaveLength(1);
+    const [record] = counters.processed;
+    expect(record).toMatchObject({ runId: 'run-1', priority: 'VIP', processed: 10 });
+    expect(record.startedAt).toBeGreaterThanOrEqual(before);
+    expect(record.finishedAt).toBeGreaterThanOrEqual(record.startedAt);
+  });
+
+  it('counts only the orders it actually changed', async () => {
+    const { orders, counters, service } = setUp();
+    orders.add('run-1', 'NORMAL', 0, 4, 'processado');
+    orders.add('run-1', 'NORMAL', 4, 10);
+    await service.process(slice(0, 10, 'NORMAL'));
+    expect(counters.processed.map((record) => record.processed)).toEqual([6]);
+  });
+
+  it('records nothing when a retried slice finds its orders already done', async () => {
+    const { orders, counters, service } = setUp();
+    orders.add('run-1', 'VIP', 0, 10);
+    await service.process(slice(0, 10));
+    await expect(service.process(slice(0, 10))).resolves.toBe('processed');
+    expect(counters.processed).toHaveLength(1);
+    expect(counters.processed[0].processed).toBe(10);
+  });
+
+  it.each([
+    ['another run holds the slot', 'run-2'],
+    ['no run holds the slot', null],
+  ])('skips the slice without writing when %s', async (_case, holder) => {
+    const { orders, counters, service } = setUp({ holder });
+    orders.add('run-1', 'VIP', 0, 10);
+    await expect(service.process(slice(0, 10))).resolves.toBe('skipped');
+    expect(orders.statusOf('run-1', 'VIP', 0)).toBe('pendente');
+    expect(counters.processed).toEqual([]);
+  });
+
+  describe('with injected failures (FAIL_EVERY_SEQ_MULTIPLE_OF=100)', () => {
+    it.each([
+      [100, 101],
+      [100, 200],
+      [150, 201],
+      [199, 201],
+      [0, 10],
+    ])('fails a slice [%i, %i) that holds a multiple, leaving its orders pending', async (from, to) => {
+      const { orders, counters, service } = setUp({ failEvery: 100 });
+      orders.add('run-1', 'VIP', 0, 300);
+      await expect(service.process(slice(from, to))).rejects.toThrow(/injected failure/);
+      expect(orders.statusOf('run-1', 'VIP', from)).toBe('pendente');
+      expect(counters.processed).toEqual([]);
+    });
+
+    it.each([
+      [1, 100],
+      [101, 200],
+      [150, 200],
+      [201, 202],
+    ])('processes a slice [%i, %i) without a multiple', async (from, to) => {
+      const { orders, counters, service } = setUp({ failEvery: 100 });
+      orders.add('run-1', 'VIP', 0, 300);
+      await expect(service.process(slice(from, to))).resolves.toBe('processed');
+      expect(counters.processed[0].processed).toBe(to - from);
+    });
+
+    it('does not fail a slice of a run that no longer holds the slot', async () => {
+      const { service } = setUp({ failEvery: 100, holder: 'run-2' });
+      await expect(service.process(slice(100, 200))).resolves.toBe('skipped');
+    });
+
+    it('never fails when injection is off', async () => {
+      const { orders, service } = setUp({ failEvery: 0 });
+      orders.add('run-1', 'VIP', 0, 1000);
+      await expect(service.process(slice(0, 1000))).resolves.toBe('processed');
+    });
+  });
+});
+
+describe('ProcessSliceService.giveUp', () => {
+  it('marks the still-pending orders failed, counts them and logs the reason', async () => {
+    const { orders, counters, log, service } = setUp();
+    orders.add('run-1', 'NORMAL', 0, 3, 'processado');
+    orders.add('run-1', 'NORMAL', 3, 10);
+    await expect(service.giveUp(slice(0, 10, 'NORMAL'), 'boom')).resolves.toBeUndefined();
+    expect(orders.statusOf('run-1', 'NORMAL', 3)).toBe('falhou');
+    expect(orders.statusOf('run-1', 'NORMAL', 0)).toBe('processado');
+    expect(counters.failed).toEqual([{ runId: 'run-1', failed: 7 }]);
+    expect(log.error).toHaveBeenCalledWith(expect.stringContaining('boom'));
+  });
+
+  it('counts nothing when no order of the slice is still pending', async () => {
+    const { orders, counters, service } = setUp();
+    orders.add('run-1', 'VIP', 0, 10, 'processado');
+    await service.giveUp(slice(0, 10), 'late');
+    expect(counters.failed).toEqual([]);
+  });
+
+  it('never throws when the failure cannot be stored, and logs it', async () => {
+    const { orders, counters, log, service } = setUp();
+    orders.add('run-1', 'VIP', 0, 10);
+    orders.failMarkFailed = new Error('database down');
+    await expect(service.giveUp(slice(0, 10), 'boom')).resolves.toBeUndefined();
+    expect(counters.failed).toEqual([]);
+    expect(log.error).toHaveBeenCalledWith(expect.stringContaining('database down'));
+  });
+
+  it('never throws when the failure cannot be counted', async () => {
+    const { orders, counters, log, service } = setUp();
+    orders.add('run-1', 'VIP', 0, 10);
+    counters.failRecordFailed = new Error('redis down');
+    await expect(service.giveUp(slice(0, 10), 'boom')).resolves.toBeUndefined();
+    expect(log.error).toHaveBeenCalledWith(expect.stringContaining('redis down'));
+  });
+});

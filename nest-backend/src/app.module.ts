@@ -6,6 +6,7 @@ import { loggerModule } from './infrastructure/logging/logger.module';
 import { API_PROVIDERS, WORKER_PROVIDERS } from './pipeline.providers';
 import { HealthController } from './presentation/http/health.controller';
 import { PedidosController } from './presentation/http/pedidos.controller';
+import { ProcessMetricsController } from './presentation/http/process-metrics.controller';
 import { QueueController } from './presentation/http/queue.controller';
 import { RunsController } from './presentation/http/runs.controller';
 import { PedidosGateway } from './presentation/ws/pedidos.gateway';
@@ -17,7 +18,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [loggerModule(env, 'api'), InfrastructureModule.forRoot(env, 'api'), TerminusModule],
-      controllers: [PedidosController, QueueController, RunsController, HealthController],
+      controllers: [PedidosController, QueueController, RunsController, HealthController, ProcessMetricsController],
       providers: [...API_PROVIDERS, PedidosGateway],
     };
   }

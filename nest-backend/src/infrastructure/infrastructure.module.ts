@@ -15,6 +15,8 @@ import { MongoOrderStore } from './mongo/mongo-order.store';
 import { MongoRunStore } from './mongo/mongo-run.store';
 import { OrderDocument, OrderSchema } from './mongo/order.schema';
 import { ProcessRunDocument, ProcessRunSchema } from './mongo/process-run.schema';
+import { ProcessMetrics } from './metrics/process-metrics';
+import { ProcessMetricsIpc } from './metrics/process-metrics-ipc';
 import { BullWorkQueue } from './queue/bull-work-queue';
 import { NORMAL_QUEUE, VIP_QUEUE } from './queue/queue-names';
 import { connectRedis } from './redis/redis-client';
@@ -40,7 +42,7 @@ export class InfrastructureModule {
     return {
       module: InfrastructureModule,
       imports: [
-        MongooseModule.forRoot(env.MONGO_URI, { autoIndex: true, serverSelectionTimeoutMS: 10_000 }),
+        MongooseModule.forRoot(env.MONGO_URI, { autoIndex: true, serverSelectionTimeoutMS: 10_000, monitorCommands: env.MONGO_MONITOR_COMMANDS }),
         MongooseModule.forFeature([
           { name: OrderDocument.name, schema: OrderSchema },
           { name: ProcessRunDocument.name, schema: ProcessRunSchema },
@@ -73,8 +75,10 @@ export class InfrastructureModule {
         { provide: DriverLease, useClass: RedisDriverLease },
         { provide: RunEvents, useClass: RedisRunEvents },
         { provide: LogBook, useClass: RedisLogBook },
+        ProcessMetrics,
+        ProcessMetricsIpc,
       ],
-      exports: [Environment, RedisKeys, PipelineSettings, Redis, OrderStore, RunStore, WorkQueue, RunCounters, RunSlot, DriverLease, RunEvents, LogBook, MongooseModule],
+      exports: [Environment, RedisKeys, PipelineSettings, Redis, OrderStore, RunStore, WorkQueue, RunCounters, RunSlot, DriverLease, RunEvents, LogBook, ProcessMetrics, MongooseModule],
     };
   }
 }

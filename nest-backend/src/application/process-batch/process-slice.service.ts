@@ -33,7 +33,8 @@ export class ProcessSliceService {
   async giveUp(slice: OrderSlice, reason: string): Promise<void> {
     try {
       const failed = await this.orders.markFailed(slice, reason, new Date());
-      if (failed > 0) await this.counters.recordFailed(slice.runId, failed);
+      if (failed === 0) return;
+      await this.counters.recordFailed(slice.runId, failed);
       this.log.error(`${failed} ${slice.priority} orders failed for good (seq ${slice.from}-${slice.to - 1}): ${reason}`);
     } catch (error) {
       // The orders stay pending; the drain check queues them again.

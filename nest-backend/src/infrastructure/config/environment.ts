@@ -61,6 +61,10 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
+  /** Counts the MongoDB commands this process sends (driver command monitoring), for `GET /pedidos/metrics/process` and the bench. */
+  @Transform(toBoolean) @IsBoolean()
+  MONGO_MONITOR_COMMANDS: boolean = false;
+
   /** Test-only fault injection: orders whose seq is a multiple of this fail every attempt (0 = off). */
   @IsInt() @Min(0)
   FAIL_EVERY_SEQ_MULTIPLE_OF: number = 0;

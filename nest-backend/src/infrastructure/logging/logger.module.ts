@@ -9,6 +9,8 @@ export function loggerModule(env: Environment, role: ProcessRole): DynamicModule
   return LoggerModule.forRoot({
     pinoHttp: {
       level: env.LOG_LEVEL,
+      // Log lines written while serving a request carry its id, not the whole request.
+      quietReqLogger: true,
       base: { process: role === 'api' ? 'api' : `worker-${process.pid}` },
       autoLogging: { ignore: (request: IncomingMessage) => request.method === 'GET' || request.method === 'OPTIONS' },
       redact: ['req.headers["x-api-key"]', 'req.headers.authorization'],

@@ -1,0 +1,100 @@
+import { INestApplication } from '@nestjs/common';
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { Db, MongoClient } from 'mongodb';
+import { createApi } from '../../src/bootstrap';
+import { Environment } from '../../src/infrastructure/config/environment';
+import { databaseNameOf } from './test-environment';
+
+export interface Http {
+  get(path: string): Promise<{ status: number; body: any }>;
+  post(path: string): Promise<{ status: number; body: any }>;
+}
+
+export function httpClient(baseUrl: () => string): Http {
+  const call = async (method: string, path: string) => {
+    const response = await fetch(`${baseUrl()}${path}`, { method });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+  return { get: (path) => call('GET', path), post: (path) => call('POST', path) };
+}
+
+/** The API in this test process, listening on a free port. */
+export async function startInProcessApi(env: Environment): Promise<{ app: INestApplication; url: string }> {
+  const app = await createApi(env);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, url: `http://127.0.0.1:${address.port}` };
+}
+
+/** The built API (`dist/main.js`) as a real process, so a test can kill it. */
+export class ApiProcess {
+  private child: ChildProcess | null = null;
+  output = '';
+
+  constructor(
+    private readonly env: Environment,
+    readonly port: number,
+    private readonly script = 'main.js',
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const entry = join(__dirname, '..', '..', 'dist', this.script);
+    const env = { ...process.env, ...stringEnv(this.env), PORT: String(this.port) };
+    this.child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout?.on('data', (chunk) => (this.output += chunk));
+    this.child.stderr?.on('data', (chunk) => (this.output += chunk));
+    if (this.script === 'main.js') await waitUntil(async () => (await fetch(`${this.url}/health`).then((r) => r.ok).catch(() => false)), 30_000, 'API to answer /health');
+  }
+
+  async kill(signal: NodeJS.Signals): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    await exited;
+    this.child = null;
+  }
+}
+
+function stringEnv(env: Environment): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
+}
+
+export async function openDatabase(env: Environment): Promise<{ db: Db; close: () => Promise<void> }> {
+  const client = await MongoClient.connect(env.MONGO_URI);
+  return { db: client.db(databaseNameOf(env)), close: () => client.close() };
+}
+
+/** Polls `check` until it returns a truthy value or `timeoutMs` passes. */
+export async function waitUntil<T>(check: () => Promise<T>, timeoutMs: number, what: string, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+}
+
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const port = (server.address() as { port: number }).port;
+  server.close();
+  await once(server, 'close');
+  return port;
+}

@@ -1,0 +1,69 @@
+import { Db } from 'mongodb';
+import { Environment } from '../src/infrastructure/config/environment';
+import { ordersOfRun, priorityBoundary } from './support/order-checks';
+import { ApiProcess, Http, freePort, httpClient, openDatabase, waitUntil } from './support/running-api';
+import { dropTestData, testEnvironment } from './support/test-environment';
+
+const RUN_SIZE = 10_000;
+
+/** The API is killed with SIGKILL in each phase of a run and started again: the run must still end DONE, exactly once. */
+describe('backend restart in the middle of a run', () => {
+  let env: Environment;
+  let db: Db;
+  let closeDb: () => Promise<void>;
+  let api: ApiProcess;
+  let http: Http;
+
+  beforeAll(async () => {
+    env = testEnvironment('restart', { GENERATION_CHUNK_SIZE: '500', ORDERS_PER_JOB: '500' });
+    ({ db, close: closeDb } = await openDatabase(env));
+    api = new ApiProcess(env, await freePort());
+    http = httpClient(() => api.url);
+  });
+
+  afterAll(async () => {
+    await api?.kill('SIGKILL');
+    await closeDb?.();
+    if (env) await dropTestData(env);
+  });
+
+  const status = async () => (await http.get('/pedidos')).body;
+  const crashWhen = async (what: string, condition: (s: any) => boolean) => {
+    const seen = await waitUntil(async () => {
+      const current = await status();
+      return condition(current) ? current : null;
+    }, 180_000, what, 50);
+    await api.kill('SIGKILL');
+    await api.start();
+    return seen;
+  };
+
+  it('resumes after a crash while generating, while draining VIP and while draining NORMAL, and ends DONE with every order processed once', async () => {
+    await api.start();
+    const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
+    expect(started.status).toBe(202);
+    const { runId } = started.body;
+
+    const duringGeneration = await crashWhen('generation under way', (s) => s.phase === 'GENERATING' && s.progress.generated >= 1_500);
+    expect(duringGeneration.progress.generated).toBeLessThan(RUN_SIZE);
+    const duringVip = await crashWhen('VIP drain under way', (s) => s.phase === 'WAITING_VIP_DRAIN' && s.counts.vip > 0);
+    expect(duringVip.counts.normal).toBe(0);
+    await crashWhen('NORMAL drain under way', (s) => s.phase === 'WAITING_NORMAL_DRAIN' && s.counts.normal > 0);
+
+    const final = await waitUntil(async () => {
+      const current = await status();
+      return ['DONE', 'ERROR', 'ABORTED'].includes(current.phase) ? current : null;
+    }, 240_000, 'the run to finish');
+    expect(final.phase).toBe('DONE');
+    expect(final.lastRunId).toBe(runId);
+
+    const orders = await ordersOfRun(db, runId);
+    expect(orders).toMatchObject({ total: RUN_SIZE, processed: RUN_SIZE, pending: 0, failed: 0, touchedTwice: 0 });
+    const distinctIds = await db.collection('orders').distinct('id', { runId });
+    expect(distinctIds.length).toBe(RUN_SIZE);
+    const { lastVip, firstNormal } = await priorityBoundary(db, runId);
+    expect(lastVip.getTime()).toBeLessThan(firstNormal.getTime());
+    expect(final.counts).toEqual({ vip: orders.vipProcessed, normal: orders.normalProcessed, failed: 0, cancelled: 0 });
+    expect(final.progress).toMatchObject({ target: RUN_SIZE, generated: RUN_SIZE, processedTotal: RUN_SIZE });
+  });
+});

@@ -4,13 +4,11 @@ export default function Loading() {
     <div className="skeleton-page" aria-busy="true" aria-live="polite">
       <div className="skeleton skeleton-title" />
       <div className="overview-grid">
-        <div className="overview-main">
-          <div className="skeleton skeleton-card tall" />
-          <div className="skeleton skeleton-card" />
-        </div>
+        <div className="skeleton skeleton-card tall" />
         <div className="overview-side">
           <div className="skeleton skeleton-card tall" />
         </div>
+        <div className="skeleton skeleton-card" />
       </div>
     </div>
   );

@@ -19,15 +19,13 @@ export default async function OverviewPage() {
     <>
       <h1 className="page-title">{t('overview.title')}</h1>
       <div className="overview-grid">
-        <div className="overview-main">
-          <LiveRunSummary fallback={status} />
-          <ThroughputChart />
-        </div>
+        <LiveRunSummary fallback={status} />
         <aside className="overview-side">
           <ControlsPanel fallbackStatus={status} fallbackQueue={queue} />
         </aside>
+        <ThroughputChart />
+        <StatusFigures fallback={status} />
       </div>
-      <StatusFigures fallback={status} />
     </>
   );
 }

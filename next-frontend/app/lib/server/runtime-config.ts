@@ -13,9 +13,18 @@ export interface RuntimeConfig {
 
 const DEFAULT_API_URL = 'http://localhost:3000';
 
+/**
+ * Reads a variable through a computed name: Next.js inlines literal `process.env.NEXT_PUBLIC_*` reads at
+ * build time, and these must stay run-time settings.
+ */
+function readEnv(name: string): string | undefined {
+  const value = process.env[name];
+  return value && value.trim() ? value.trim() : undefined;
+}
+
 export function getRuntimeConfig(): RuntimeConfig {
-  const apiUrl = (process.env.API_URL || DEFAULT_API_URL).replace(/\/+$/, '');
-  const publicApiUrl = (process.env.PUBLIC_API_URL || apiUrl).replace(/\/+$/, '');
-  const apiKey = process.env.DASHBOARD_API_KEY || process.env.API_KEY || null;
+  const apiUrl = (readEnv('API_URL') ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  const publicApiUrl = (readEnv('PUBLIC_API_URL') ?? readEnv('NEXT_PUBLIC_API_URL') ?? apiUrl).replace(/\/+$/, '');
+  const apiKey = readEnv('DASHBOARD_API_KEY') ?? readEnv('API_KEY') ?? null;
   return { apiUrl, publicApiUrl, apiKey };
 }

@@ -68,9 +68,11 @@ export function SocketBridge({ apiUrl, onConnectionChange }: { apiUrl: string; o
       refreshDerived(false);
     };
     const onPhase = (event: PhaseEvent) => {
+      // Show the new phase at once, but only on the snapshot of the same run: the other figures of a
+      // snapshot from an earlier run would be shown as the new run's.
       mutate<StatusSnapshot>(
         keys.status,
-        (current) => (current ? { ...current, phase: event.phase, lastRunId: event.runId ?? current.lastRunId } : current),
+        (current) => (current && current.lastRunId === event.runId ? { ...current, phase: event.phase } : current),
         { revalidate: false },
       );
       // A phase change moves more than the phase (awaitingProcess, timings): fetch the full snapshot once.

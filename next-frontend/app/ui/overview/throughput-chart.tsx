@@ -67,7 +67,7 @@ export function ThroughputChart() {
         <div className="chart" data-testid="throughput-chart" data-points={samples.length}>
           <div className="chart-y" aria-hidden="true">
             {Y_TICKS.map((f) => (
-              <span key={f} className="num">
+              <span key={f} className="num" style={{ top: `${(1 - f) * 100}%` }}>
                 {formatCompact(locale, f * area.yMax)}
               </span>
             ))}

@@ -1,0 +1,408 @@
+// Browser test of the dashboard against the real backend.
+// Needs MONGO_URI and REDIS_URL of running services (the root `pnpm test` exports them).
+// Starts the built backend and dashboard on free ports, drives Debian's Chromium, stops both.
+// Prints `N passed, N failed` last; exits non-zero when anything failed.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from './lib/browser.mjs';
+import { freePort, runToCompletion, sleep, startProcess, stopAll, waitFor } from './lib/processes.mjs';
+
+const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(FRONTEND, '..');
+const BACKEND = path.join(ROOT, 'nest-backend');
+const RESULTS = path.join(FRONTEND, 'test-results');
+const DOCS_SCREENSHOT = path.join(ROOT, 'docs', 'dashboard.png');
+const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 15 * 60_000);
+const SMALL_RUN = 3000;
+const LARGE_RUN = Number(process.env.E2E_LARGE_RUN || 30_000);
+const API_KEY = 'e2e-dashboard-key';
+const ACTIVE = ['GENERATING', 'ENQUEUE_VIP', 'WAITING_VIP_DRAIN', 'ENQUEUE_NORMAL', 'WAITING_NORMAL_DRAIN'];
+
+const results = [];
+let backendUrl;
+let dashboardUrl;
+
+function log(message) {
+  console.log(`[e2e] ${message}`);
+}
+
+async function test(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`✓ ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false, error });
+    console.log(`✗ ${name} (${Date.now() - started} ms)\n    ${String(error?.stack || error).split('\n').slice(0, 4).join('\n    ')}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function api(pathname, method = 'GET') {
+  const response = await fetch(`${backendUrl}${pathname}`, {
+    method,
+    headers: method === 'GET' ? {} : { 'x-api-key': API_KEY },
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = await response.json().catch(() => null);
+  return { status: response.status, body };
+}
+
+/** Newest mtime under a path (files only), to decide whether the build is stale. */
+function newestMtime(target) {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(target).reduce((newest, entry) => Math.max(newest, newestMtime(path.join(target, entry))), 0);
+}
+
+async function buildIfNeeded() {
+  const pnpm = ['-y', 'pnpm@10'];
+  if (!existsSync(path.join(BACKEND, 'dist', 'main.js'))) {
+    log('building the backend (dist/main.js missing)');
+    await runToCompletion('npx', [...pnpm, '--filter', 'nest-backend', 'build'], {
+      cwd: ROOT,
+      env: process.env,
+      timeoutMs: 5 * 60_000,
+      logFile: path.join(RESULTS, 'backend-build.log'),
+    });
+  }
+  const buildId = path.join(FRONTEND, '.next', 'BUILD_ID');
+  const sources = Math.max(
+    newestMtime(path.join(FRONTEND, 'app')),
+    newestMtime(path.join(FRONTEND, 'next.config.ts')),
+    newestMtime(path.join(FRONTEND, 'package.json')),
+  );
+  if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
+    log('building the dashboard (no build, or sources newer than it)');
+    await runToCompletion(process.execPath, [path.join(FRONTEND, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+      cwd: FRONTEND,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      timeoutMs: 10 * 60_000,
+      logFile: path.join(RESULTS, 'next-build.log'),
+    });
+  }
+}
+
+async function startServices() {
+  const [backendPort, dashboardPort] = [await freePort(), await freePort()];
+  backendUrl = `http://127.0.0.1:${backendPort}`;
+  dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
+  const backend = startProcess('backend', process.execPath, ['dist/main.js'], {
+    cwd: BACKEND,
+    env: {
+      ...process.env,
+      PORT: String(backendPort),
+      MONGO_URI: process.env.MONGO_URI,
+      REDIS_URL: process.env.REDIS_URL,
+      CORS_ORIGINS: `${dashboardUrl},http://localhost:${dashboardPort}`,
+      API_KEY,
+    },
+    logFile: path.join(RESULTS, 'backend.log'),
+  });
+  await waitFor('the backend to answer GET /pedidos', async () => {
+    if (backend.exited) throw new Error(`backend exited (${backend.exitInfo}); see test-results/backend.log`);
+    return (await api('/pedidos')).status === 200;
+  }, { timeoutMs: 90_000, intervalMs: 500 });
+  log(`backend ready at ${backendUrl}`);
+
+  const dashboard = startProcess('dashboard', process.execPath, [path.join(FRONTEND, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(dashboardPort), '-H', '127.0.0.1'], {
+    cwd: FRONTEND,
+    env: { ...process.env, API_URL: backendUrl, API_KEY, NEXT_TELEMETRY_DISABLED: '1' },
+    logFile: path.join(RESULTS, 'dashboard.log'),
+  });
+  await waitFor('the dashboard to answer', async () => {
+    if (dashboard.exited) throw new Error(`dashboard exited (${dashboard.exitInfo}); see test-results/dashboard.log`);
+    const response = await fetch(dashboardUrl, { signal: AbortSignal.timeout(10_000) });
+    return response.status === 200;
+  }, { timeoutMs: 60_000, intervalMs: 500 });
+  log(`dashboard ready at ${dashboardUrl}`);
+}
+
+const phaseOnPage = (page) => page.getAttribute('[data-testid="phase-badge"]', 'data-phase');
+const numberOnPage = async (page, testId) => {
+  const raw = await page.getAttribute(`[data-testid="${testId}"]`, 'data-value');
+  return raw === null ? null : Number(raw);
+};
+
+async function waitForPhase(page, phases, timeoutMs) {
+  const wanted = [].concat(phases);
+  return waitFor(`phase ${wanted.join('/')} on the page`, async () => {
+    const phase = await phaseOnPage(page);
+    return wanted.includes(phase) ? phase : null;
+  }, { timeoutMs, intervalMs: 100 });
+}
+
+/** Clicks a destructive button, then the confirmation dialog's confirm button. */
+async function clickConfirmed(page, testId) {
+  await page.click(`[data-testid="${testId}"]`, { timeout: 10_000 });
+  const dialog = page.locator('dialog[open][data-testid="confirm-dialog"]');
+  await dialog.waitFor({ state: 'visible', timeout: 5000 });
+  await dialog.locator('[data-testid="confirm-accept"]').click({ timeout: 5000 });
+  await dialog.waitFor({ state: 'hidden', timeout: 5000 });
+}
+
+async function nextResult(page, previousSequence, timeoutMs = 20_000) {
+  return waitFor('the action result', async () => {
+    const result = page.locator('[data-testid="action-result"]');
+    const sequence = Number(await result.getAttribute('data-sequence'));
+    return sequence > previousSequence ? { sequence, text: await result.innerText() } : null;
+  }, { timeoutMs, intervalMs: 100 });
+}
+const resultSequence = async (page) => Number(await page.getAttribute('[data-testid="action-result"]', 'data-sequence'));
+
+async function goTo(page, linkName, pathname) {
+  await page.getByRole('navigation', { name: /navega|navigation/i }).getByRole('link', { name: linkName }).click();
+  await page.waitForURL((url) => url.pathname === pathname, { timeout: 15_000 });
+}
+
+async function main() {
+  mkdirSync(RESULTS, { recursive: true });
+  if (!process.env.MONGO_URI || !process.env.REDIS_URL) {
+    throw new Error('MONGO_URI and REDIS_URL must point to running services (the root `pnpm test` exports them)');
+  }
+  await buildIfNeeded();
+  await startServices();
+
+  // An unfinished run from an earlier test would block the UI's reset: end it through the API.
+  const before = await api('/pedidos');
+  if (ACTIVE.includes(before.body?.phase)) await api('/pedidos/cancel?purge=true&removePending=true', 'POST');
+
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pt-BR' });
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    await test('dashboard opens in Portuguese and its socket connects', async () => {
+      await page.goto(dashboardUrl, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+      assert((await page.getAttribute('html', 'lang')) === 'pt-BR', 'html lang is not pt-BR');
+      await page.waitForSelector('[data-testid="connection"][data-status="connected"]', { timeout: 20_000 });
+      await page.waitForSelector('[data-testid="phase-badge"]', { timeout: 10_000 });
+      // Marks this document: if anything below reloads the page, the marker is gone.
+      await page.evaluate(() => {
+        window.__e2eNoReload = true;
+      });
+    });
+
+    await test('reset from the UI (with confirmation) leaves the system idle', async () => {
+      await waitFor('reset to be enabled', () => page.isEnabled('[data-testid="action-reset"]'), { timeoutMs: 15_000 });
+      const sequence = await resultSequence(page);
+      await clickConfirmed(page, 'action-reset');
+      const result = await nextResult(page, sequence);
+      assert(/Reiniciado/.test(result.text), `unexpected reset result: ${result.text}`);
+      await waitForPhase(page, 'IDLE', 15_000);
+      const status = await api('/pedidos');
+      assert(status.body.phase === 'IDLE', `API phase is ${status.body.phase}`);
+    });
+
+    await test('controls follow the phase: idle allows generate/reset, not cancel/process/pause', async () => {
+      assert(await page.isEnabled('[data-testid="action-generate"]'), 'generate should be enabled');
+      assert(await page.isEnabled('[data-testid="action-reset"]'), 'reset should be enabled');
+      for (const id of ['action-cancel', 'action-process', 'action-pause']) {
+        assert(await page.isDisabled(`[data-testid="${id}"]`), `${id} should be disabled while idle`);
+      }
+    });
+
+    let smallRunId = null;
+    await test(`a run of ${SMALL_RUN.toLocaleString('en')} orders started from the UI reaches DONE with live updates`, async () => {
+      await page.fill('[data-testid="quantity"]', String(SMALL_RUN));
+      if (!(await page.isChecked('[data-testid="auto-process"]'))) await page.check('[data-testid="auto-process"]');
+      const sequence = await resultSequence(page);
+      await page.click('[data-testid="action-generate"]');
+      const result = await nextResult(page, sequence);
+      assert(/Geração iniciada/.test(result.text), `unexpected generate result: ${result.text}`);
+      const seen = new Set();
+      const percents = new Set();
+      await waitFor('DONE', async () => {
+        const phase = await phaseOnPage(page);
+        seen.add(phase);
+        percents.add(await numberOnPage(page, 'progress-percent'));
+        if (ACTIVE.includes(phase)) {
+          assert(await page.isDisabled('[data-testid="action-generate"]'), 'generate must be disabled during a run');
+          assert(await page.isDisabled('[data-testid="action-reset"]'), 'reset must be disabled during a run');
+        }
+        return phase === 'DONE';
+      }, { timeoutMs: 120_000, intervalMs: 50 });
+      assert([...seen].some((phase) => ACTIVE.includes(phase)), `never saw an active phase, only ${[...seen].join(', ')}`);
+      assert(percents.size >= 2, 'progress percent never changed on the page');
+      assert(await page.evaluate(() => window.__e2eNoReload === true), 'the page was reloaded');
+      smallRunId = (await api('/pedidos')).body.lastRunId;
+      log(`phases seen: ${[...seen].join(' → ')}`);
+    });
+
+    await test('the counts on the page equal GET /pedidos', async () => {
+      const { body } = await api('/pedidos');
+      // The last progress event may land a moment after DONE: give the page a short while to settle.
+      await waitFor('page figures to match the API', async () => {
+        const pairs = [
+          ['count-vip', body.counts.vip],
+          ['count-normal', body.counts.normal],
+          ['target-vip', body.progress.vipTarget],
+          ['target-normal', body.progress.normalTarget],
+          ['figure-progress.target', body.progress.target],
+          ['figure-progress.generated', body.progress.generated],
+          ['figure-progress.processedTotal', body.progress.processedTotal],
+          ['figure-counts.failed', body.counts.failed],
+          ['figure-counts.cancelled', body.counts.cancelled],
+          ['figure-throughput.overall', body.throughput.overall],
+        ];
+        for (const [testId, expected] of pairs) {
+          const actual = await numberOnPage(page, testId);
+          if (actual !== expected) throw new Error(`${testId}: page ${actual}, API ${expected}`);
+        }
+        return true;
+      }, { timeoutMs: 10_000 });
+      assert(body.counts.vip + body.counts.normal === SMALL_RUN, `API processed ${body.counts.vip + body.counts.normal} of ${SMALL_RUN}`);
+      const shownTotal = await page.locator('[data-testid="figure-progress.processedTotal"]').innerText();
+      assert(shownTotal.trim() === SMALL_RUN.toLocaleString('pt-BR'), `processed total shown as "${shownTotal}"`);
+    });
+
+    await test('the throughput chart drew points from the live updates', async () => {
+      const points = Number(await page.getAttribute('[data-testid="throughput-chart"]', 'data-points', { timeout: 5000 }));
+      assert(points >= 2, `chart has ${points} points`);
+    });
+
+    await test('log lines from the backend appear in the live tail, and the level filter works', async () => {
+      await goTo(page, 'Logs', '/logs');
+      await waitFor('log lines', async () => (await page.locator('[data-testid="log-line"]').count()) > 0, { timeoutMs: 15_000 });
+      const lines = await page.locator('[data-testid="log-line"]').count();
+      await page.uncheck('[data-testid="log-level-info"]');
+      const levelsShown = await page.locator('[data-testid="log-line"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-level')));
+      assert(!levelsShown.includes('info'), 'info lines still shown after unchecking info');
+      await page.check('[data-testid="log-level-info"]');
+      await page.fill('[data-testid="log-search"]', 'zzz-no-such-line-zzz');
+      assert((await page.locator('[data-testid="log-line"]').count()) === 0, 'search did not filter');
+      await page.fill('[data-testid="log-search"]', '');
+      log(`${lines} log lines in the tail`);
+    });
+
+    await test('the run is in the history and its detail page shows DONE', async () => {
+      await goTo(page, 'Execuções', '/runs');
+      const row = page.locator(`[data-testid="run-row"][data-run-id="${smallRunId}"]`);
+      await row.waitFor({ timeout: 10_000 });
+      await row.getByRole('link').first().click();
+      await page.waitForURL((url) => url.pathname.startsWith('/runs/') && !url.pathname.endsWith('/compare'), { timeout: 15_000 });
+      await page.waitForSelector('[data-testid="run-phase"][data-phase="DONE"]', { timeout: 10_000 });
+    });
+
+    let largeRunId = null;
+    await test(`a larger run (${LARGE_RUN.toLocaleString('en')} orders) cancelled from the UI ends ABORTED`, async () => {
+      await goTo(page, 'Visão geral', '/');
+      await page.fill('[data-testid="quantity"]', String(LARGE_RUN));
+      let sequence = await resultSequence(page);
+      await page.click('[data-testid="action-generate"]');
+      await nextResult(page, sequence);
+      // Let it process for a while, so the mid-run screenshot shows real progress and a chart.
+      await waitFor('processing under way', async () => {
+        const processed = await numberOnPage(page, 'figure-progress.processedTotal');
+        const points = Number((await page.getAttribute('[data-testid="throughput-chart"]', 'data-points').catch(() => 0)) || 0);
+        return processed >= LARGE_RUN * 0.2 && points >= 8;
+      }, { timeoutMs: 180_000, intervalMs: 250 });
+      assert(await page.isEnabled('[data-testid="action-cancel"]'), 'cancel should be enabled during a run');
+      const midRun = path.join(RESULTS, 'dashboard-mid-run.png');
+      await page.screenshot({ path: midRun, fullPage: false });
+      mkdirSync(path.dirname(DOCS_SCREENSHOT), { recursive: true });
+      copyFileSync(midRun, DOCS_SCREENSHOT);
+      largeRunId = (await api('/pedidos')).body.lastRunId;
+      sequence = await resultSequence(page);
+      await clickConfirmed(page, 'action-cancel');
+      // The phase event arrives as soon as the run is aborted; the HTTP answer can take longer (purge).
+      await waitForPhase(page, 'ABORTED', 30_000);
+      const result = await nextResult(page, sequence, 120_000);
+      assert(/cancelada/.test(result.text), `unexpected cancel result: ${result.text}`);
+      const status = await api('/pedidos');
+      assert(status.body.phase === 'ABORTED', `API phase is ${status.body.phase}`);
+      assert(await page.isEnabled('[data-testid="action-generate"]'), 'generate should be enabled again');
+    });
+
+    await test('the two runs can be compared side by side', async () => {
+      assert(smallRunId && largeRunId, 'both runs are needed');
+      await page.goto(`${dashboardUrl}/runs/compare?a=${smallRunId}&b=${largeRunId}`, { timeout: 30_000 });
+      await page.waitForSelector('[data-testid="compare-table"]', { timeout: 10_000 });
+      const rows = await page.locator('[data-testid="compare-table"] tbody tr').count();
+      assert(rows >= 10, `comparison has ${rows} rows`);
+      await page.goto(dashboardUrl, { timeout: 30_000 });
+      await page.waitForSelector('[data-testid="connection"][data-status="connected"]', { timeout: 20_000 });
+    });
+
+    await test('the queue page shows counts per state and the jobs table', async () => {
+      await goTo(page, 'Fila', '/queue');
+      const { body } = await api('/pedidos/queue/status');
+      await page.waitForSelector('[data-testid="queue-total-completed"]', { timeout: 10_000 });
+      await page.waitForSelector('[data-testid="jobs-table"]', { timeout: 10_000 });
+      const shown = (await page.locator('[data-testid="queue-total-failed"]').innerText()).trim();
+      assert(shown === body.totals.failed.toLocaleString('pt-BR'), `failed shown ${shown}, API ${body.totals.failed}`);
+      await goTo(page, 'Visão geral', '/');
+    });
+
+    await test('switching to English relabels the page and keeps the numbers', async () => {
+      await page.click('[data-testid="lang-en"]');
+      await page.waitForSelector('html[lang="en"]', { timeout: 15_000 });
+      await page.getByRole('button', { name: 'Generate' }).waitFor({ timeout: 10_000 });
+      await page.click('[data-testid="lang-pt-BR"]');
+      await page.waitForSelector('html[lang="pt-BR"]', { timeout: 15_000 });
+    });
+
+    await test('reset from the UI clears the runs', async () => {
+      await waitFor('reset to be enabled', () => page.isEnabled('[data-testid="action-reset"]'), { timeoutMs: 15_000 });
+      const sequence = await resultSequence(page);
+      await clickConfirmed(page, 'action-reset');
+      const result = await nextResult(page, sequence);
+      assert(/Reiniciado/.test(result.text), `unexpected reset result: ${result.text}`);
+      await waitForPhase(page, 'IDLE', 15_000);
+      const runs = await api('/pedidos/runs?page=1&limit=5');
+      assert(runs.body.total === 0, `runs left after reset: ${runs.body.total}`);
+      await page.screenshot({ path: path.join(RESULTS, 'dashboard-after-reset.png'), fullPage: true });
+    });
+
+    await test('phone width: no sideways scrolling, controls reachable', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await sleep(300);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 1, `page is ${overflow}px wider than the phone screen`);
+      await page.locator('[data-testid="action-generate"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(RESULTS, 'dashboard-phone.png'), fullPage: true });
+    });
+
+    await test('no uncaught errors in the page', async () => {
+      assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
+    });
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
+const watchdog = setTimeout(() => {
+  console.log(`✗ the whole e2e exceeded ${TOTAL_TIMEOUT_MS} ms`);
+  results.push({ name: 'total time limit', ok: false });
+  finish(1);
+}, TOTAL_TIMEOUT_MS);
+
+let finishing = false;
+async function finish(code) {
+  if (finishing) return;
+  finishing = true;
+  clearTimeout(watchdog);
+  await stopAll();
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(code || (failed > 0 ? 1 : 0));
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => finish(1));
+
+main()
+  .then(() => finish(0))
+  .catch((error) => {
+    console.log(`✗ setup: ${error?.stack || error}`);
+    results.push({ name: 'setup', ok: false, error });
+    finish(1);
+  });

@@ -18,6 +18,7 @@ const ALLOWED: Array<[Phase, Phase]> = [
   ['WAITING_NORMAL_DRAIN', 'DONE'],
   ['WAITING_NORMAL_DRAIN', 'ABORTED'],
   ['WAITING_NORMAL_DRAIN', 'ERROR'],
+  ['DONE', 'WAITING_VIP_DRAIN'],
 ];
 
 const TERMINAL: Phase[] = ['DONE', 'ABORTED', 'ERROR'];
@@ -65,7 +66,12 @@ describe('phase transitions', () => {
     }
   });
 
-  it.each(TERMINAL)('has no way out of %s', (terminal) => {
+  it('reopens a DONE run only to drain again (retrying dead letters)', () => {
+    expect(ALLOWED_TRANSITIONS.DONE).toEqual(['WAITING_VIP_DRAIN']);
+    for (const to of PHASES.filter((phase) => phase !== 'WAITING_VIP_DRAIN')) expect(() => assertTransition('DONE', to)).toThrow(IllegalPhaseTransitionError);
+  });
+
+  it.each<Phase>(['ABORTED', 'ERROR'])('has no way out of %s', (terminal) => {
     expect(ALLOWED_TRANSITIONS[terminal]).toEqual([]);
     for (const to of PHASES) expect(() => assertTransition(terminal, to)).toThrow(IllegalPhaseTransitionError);
   });

@@ -23,7 +23,8 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<Phase, readonly Phase[]>> = {
   WAITING_VIP_DRAIN: ['ENQUEUE_NORMAL', 'ABORTED', 'ERROR'],
   ENQUEUE_NORMAL: ['WAITING_NORMAL_DRAIN', 'ABORTED', 'ERROR'],
   WAITING_NORMAL_DRAIN: ['DONE', 'ABORTED', 'ERROR'],
-  DONE: [],
+  // Retrying dead letters reopens a finished run: its failed orders are pending again and drain VIP first.
+  DONE: ['WAITING_VIP_DRAIN'],
   ABORTED: [],
   ERROR: [],
 };

@@ -2,7 +2,10 @@ import { Priority } from '../../domain/order';
 import { OrderSlice } from '../../domain/order-slices';
 import { OrderStore, OrderTally } from '../../domain/ports/order-store.port';
 import { RunCounters } from '../../domain/ports/run-counters.port';
+import { DeadLetter } from '../../domain/dead-letter';
+import { DeadLetterStore } from '../../domain/ports/dead-letter-store.port';
 import { RunSlot } from '../../domain/ports/run-slot.port';
+import { WorkQueue } from '../../domain/ports/work-queue.port';
 import { LiveCounters } from '../../domain/run';
 import { PipelineSettings } from '../pipeline-settings';
 import { RunLog } from '../run-log/run-log.service';
@@ -43,6 +46,17 @@ class InMemoryOrderStore extends OrderStore {
     return this.markPending(slice, 'falhou');
   }
 
+  async pendingIn(slice: OrderSlice): Promise<{ id: string; seq: number }[]> {
+    const found: { id: string; seq: number }[] = [];
+    for (let seq = slice.from; seq < slice.to; seq++) {
+      if (this.status.get(`${slice.runId}:${slice.priority}:${seq}`) === 'pendente') found.push({ id: `order-${seq}`, seq });
+    }
+    return found;
+  }
+
+  resetFailed(): Promise<number> {
+    throw new Error('not used');
+  }
   insertMany(): Promise<void> {
     throw new Error('not used');
   }
@@ -110,6 +124,20 @@ class FixedRunSlot extends RunSlot {
   }
 }
 
+class RecordingQueue {
+  readonly enqueued: OrderSlice[] = [];
+  async enqueue(slices: OrderSlice[]): Promise<void> {
+    this.enqueued.push(...slices);
+  }
+}
+
+class RecordingDeadLetters {
+  readonly letters: DeadLetter[] = [];
+  async record(letters: DeadLetter[]): Promise<void> {
+    this.letters.push(...letters);
+  }
+}
+
 const settings = (failEverySeqMultipleOf = 0) => new PipelineSettings(1_000_000, 10_000, 1000, 25, 1000, false, 5, 'test', true, false, failEverySeqMultipleOf);
 const slice = (from: number, to: number, priority: Priority = 'VIP', runId = 'run-1'): OrderSlice => ({ runId, priority, from, to });
 
@@ -118,8 +146,18 @@ function setUp(options: { holder?: string | null; failEvery?: number } = {}) {
   const counters = new RecordingRunCounters();
   const slot = new FixedRunSlot(options.holder === undefined ? 'run-1' : options.holder);
   const log = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
-  const service = new ProcessSliceService(orders, counters, slot, settings(options.failEvery), log as unknown as RunLog);
-  return { orders, counters, slot, log, service };
+  const queue = new RecordingQueue();
+  const deadLetters = new RecordingDeadLetters();
+  const service = new ProcessSliceService(
+    orders,
+    counters,
+    slot,
+    settings(options.failEvery),
+    log as unknown as RunLog,
+    queue as unknown as WorkQueue,
+    deadLetters as unknown as DeadLetterStore,
+  );
+  return { orders, counters, slot, log, queue, deadLetters, service };
 }
 
 describe('ProcessSliceService.process', () => {
@@ -206,29 +244,49 @@ describe('ProcessSliceService.process', () => {
 });
 
 describe('ProcessSliceService.giveUp', () => {
-  it('marks the still-pending orders failed, counts them and logs the reason', async () => {
-    const { orders, counters, log, service } = setUp();
+  it('splits a failed slice of several orders into one job per still-pending order, failing none yet', async () => {
+    const { orders, counters, queue, deadLetters, service } = setUp();
     orders.add('run-1', 'NORMAL', 0, 3, 'processado');
-    orders.add('run-1', 'NORMAL', 3, 10);
-    await expect(service.giveUp(slice(0, 10, 'NORMAL'), 'boom')).resolves.toBeUndefined();
-    expect(orders.statusOf('run-1', 'NORMAL', 3)).toBe('falhou');
-    expect(orders.statusOf('run-1', 'NORMAL', 0)).toBe('processado');
-    expect(counters.failed).toEqual([{ runId: 'run-1', failed: 7 }]);
+    orders.add('run-1', 'NORMAL', 3, 6);
+    await expect(service.giveUp(slice(0, 6, 'NORMAL'), 'boom')).resolves.toBeUndefined();
+    expect(queue.enqueued).toEqual([slice(3, 4, 'NORMAL'), slice(4, 5, 'NORMAL'), slice(5, 6, 'NORMAL')]);
+    expect(orders.statusOf('run-1', 'NORMAL', 3)).toBe('pendente');
+    expect(counters.failed).toEqual([]);
+    expect(deadLetters.letters).toEqual([]);
+  });
+
+  it('marks a single order that failed every attempt failed, counts it and keeps it as a dead letter with the reason', async () => {
+    const { orders, counters, log, deadLetters, service } = setUp();
+    orders.add('run-1', 'VIP', 0, 10);
+    await service.giveUp(slice(7, 8), 'boom');
+    expect(orders.statusOf('run-1', 'VIP', 7)).toBe('falhou');
+    expect(orders.statusOf('run-1', 'VIP', 8)).toBe('pendente');
+    expect(counters.failed).toEqual([{ runId: 'run-1', failed: 1 }]);
+    expect(deadLetters.letters).toEqual([
+      expect.objectContaining({ runId: 'run-1', orderId: 'order-7', priority: 'VIP', seq: 7, reason: 'boom', attempts: 5, retriedAt: null }),
+    ]);
     expect(log.error).toHaveBeenCalledWith(expect.stringContaining('boom'));
   });
 
-  it('counts nothing when no order of the slice is still pending', async () => {
-    const { orders, counters, service } = setUp();
-    orders.add('run-1', 'VIP', 0, 10, 'processado');
-    await service.giveUp(slice(0, 10), 'late');
-    expect(counters.failed).toEqual([]);
+  it('does nothing for a slice whose orders are already done, or whose run was cancelled', async () => {
+    const done = setUp();
+    done.orders.add('run-1', 'VIP', 0, 10, 'processado');
+    await done.service.giveUp(slice(0, 10), 'late');
+    expect(done.counters.failed).toEqual([]);
+    expect(done.queue.enqueued).toEqual([]);
+
+    const cancelled = setUp({ holder: null });
+    cancelled.orders.add('run-1', 'VIP', 0, 10);
+    await cancelled.service.giveUp(slice(3, 4), 'late');
+    expect(cancelled.orders.statusOf('run-1', 'VIP', 3)).toBe('pendente');
+    expect(cancelled.deadLetters.letters).toEqual([]);
   });
 
   it('never throws when the failure cannot be stored, and logs it', async () => {
     const { orders, counters, log, service } = setUp();
     orders.add('run-1', 'VIP', 0, 10);
     orders.failMarkFailed = new Error('database down');
-    await expect(service.giveUp(slice(0, 10), 'boom')).resolves.toBeUndefined();
+    await expect(service.giveUp(slice(0, 1), 'boom')).resolves.toBeUndefined();
     expect(counters.failed).toEqual([]);
     expect(log.error).toHaveBeenCalledWith(expect.stringContaining('database down'));
   });
@@ -237,7 +295,7 @@ describe('ProcessSliceService.giveUp', () => {
     const { orders, counters, log, service } = setUp();
     orders.add('run-1', 'VIP', 0, 10);
     counters.failRecordFailed = new Error('redis down');
-    await expect(service.giveUp(slice(0, 10), 'boom')).resolves.toBeUndefined();
+    await expect(service.giveUp(slice(0, 1), 'boom')).resolves.toBeUndefined();
     expect(log.error).toHaveBeenCalledWith(expect.stringContaining('redis down'));
   });
 });

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { OrderSlice } from '../../domain/order-slices';
+import { DeadLetterStore } from '../../domain/ports/dead-letter-store.port';
 import { OrderStore } from '../../domain/ports/order-store.port';
 import { RunCounters } from '../../domain/ports/run-counters.port';
 import { RunSlot } from '../../domain/ports/run-slot.port';
+import { WorkQueue } from '../../domain/ports/work-queue.port';
 import { PipelineSettings } from '../pipeline-settings';
 import { RunLog } from '../run-log/run-log.service';
 
@@ -17,6 +19,8 @@ export class ProcessSliceService {
     private readonly slot: RunSlot,
     private readonly settings: PipelineSettings,
     private readonly log: RunLog,
+    private readonly queue: WorkQueue,
+    private readonly deadLetters: DeadLetterStore,
   ) {}
 
   async process(slice: OrderSlice): Promise<SliceOutcome> {
@@ -29,16 +33,33 @@ export class ProcessSliceService {
     return 'processed';
   }
 
-  /** After the last attempt: the slice's still-pending orders are marked failed and counted, never left behind. */
+  /**
+   * After the last attempt. A slice of several orders is split into one job per still-pending order,
+   * so one poisoned order does not take its neighbours down; a single order that still fails is marked
+   * failed, counted, and kept in the dead-letter store with the reason. Never throws.
+   */
   async giveUp(slice: OrderSlice, reason: string): Promise<void> {
+    const where = `${slice.priority} seq ${slice.from}-${slice.to - 1}`;
     try {
-      const failed = await this.orders.markFailed(slice, reason, new Date());
+      if ((await this.slot.holder()) !== slice.runId) return;
+      const pending = await this.orders.pendingIn(slice);
+      if (pending.length === 0) return;
+      if (slice.to - slice.from > 1) {
+        await this.queue.enqueue(pending.map(({ seq }) => ({ runId: slice.runId, priority: slice.priority, from: seq, to: seq + 1 })));
+        this.log.warn(`slice ${where} failed ${this.settings.maxAttempts} times (${reason}); retrying its ${pending.length} orders one by one`);
+        return;
+      }
+      const failedAt = new Date();
+      const failed = await this.orders.markFailed(slice, reason, failedAt);
       if (failed === 0) return;
+      await this.deadLetters.record(
+        pending.map(({ id, seq }) => ({ runId: slice.runId, orderId: id, priority: slice.priority, seq, reason, attempts: this.settings.maxAttempts, failedAt, retriedAt: null })),
+      );
       await this.counters.recordFailed(slice.runId, failed);
-      this.log.error(`${failed} ${slice.priority} orders failed for good (seq ${slice.from}-${slice.to - 1}): ${reason}`);
+      this.log.error(`order ${pending[0].id} (${where}) failed ${this.settings.maxAttempts} times and went to the dead letters: ${reason}`);
     } catch (error) {
       // The orders stay pending; the drain check queues them again.
-      this.log.error(`could not record failed slice ${slice.priority} ${slice.from}-${slice.to - 1}: ${(error as Error).message}`);
+      this.log.error(`could not give up slice ${where}: ${(error as Error).message}`);
     }
   }
 

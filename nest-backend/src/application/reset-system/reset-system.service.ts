@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RunAlreadyActiveError } from '../../domain/errors';
+import { DeadLetterStore } from '../../domain/ports/dead-letter-store.port';
 import { OrderStore } from '../../domain/ports/order-store.port';
 import { RunCounters } from '../../domain/ports/run-counters.port';
 import { LogBook } from '../../domain/ports/run-events.port';
@@ -13,7 +14,7 @@ export interface SystemReset {
   deletedRuns: number;
 }
 
-/** `POST /pedidos/reset`: empties orders, runs, queue, counters and logs; refused while a run is active. */
+/** `POST /pedidos/reset`: empties orders, runs, dead letters, queue, counters and logs; refused while a run is active. */
 @Injectable()
 export class ResetSystemService {
   constructor(
@@ -23,6 +24,7 @@ export class ResetSystemService {
     private readonly counters: RunCounters,
     private readonly slot: RunSlot,
     private readonly logs: LogBook,
+    private readonly deadLetters: DeadLetterStore,
     private readonly log: RunLog,
   ) {}
 
@@ -35,6 +37,7 @@ export class ResetSystemService {
     await this.queue.obliterate();
     const deletedOrders = await this.orders.deleteAll();
     const deletedRuns = await this.runs.deleteAll();
+    await this.deadLetters.deleteAll();
     await this.counters.deleteAll();
     await this.slot.clear();
     await this.logs.clear();

@@ -18,6 +18,10 @@ export abstract class OrderStore {
   abstract markProcessed(slice: OrderSlice, processedAt: Date): Promise<number>;
   /** Marks the still-pending orders of a slice failed, with the reason; returns how many changed. */
   abstract markFailed(slice: OrderSlice, reason: string, failedAt: Date): Promise<number>;
+  /** Ids and sequence numbers of the still-pending orders of a slice. */
+  abstract pendingIn(slice: OrderSlice): Promise<{ id: string; seq: number }[]>;
+  /** Puts a run's failed orders back to pending (for a retry); returns how many. */
+  abstract resetFailed(runId: string): Promise<number>;
   abstract tally(runId: string): Promise<OrderTally>;
   abstract countPending(runId: string, priority: Priority): Promise<number>;
   /** The lowest `limit` pending sequence numbers of a run and priority, ascending. */

@@ -47,6 +47,15 @@ export class MongoOrderStore extends OrderStore {
     return result.modifiedCount;
   }
 
+  async pendingIn(slice: OrderSlice): Promise<{ id: string; seq: number }[]> {
+    return this.orders.find(pendingIn(slice), { projection: { _id: 0, id: 1, seq: 1 } }).sort({ seq: 1 }).toArray();
+  }
+
+  async resetFailed(runId: string): Promise<number> {
+    const result = await this.orders.updateMany({ runId, status: 'falhou' }, { $set: { status: 'pendente', processedAt: null }, $unset: { failureReason: '' } });
+    return result.modifiedCount;
+  }
+
   async tally(runId: string): Promise<OrderTally> {
     const groups = await this.orders
       .aggregate<{ _id: { priority: Priority; status: string }; count: number }>([

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Collection, Filter } from 'mongodb';
+import { Model } from 'mongoose';
+import { DeadLetter } from '../../domain/dead-letter';
+import { DeadLetterPage, DeadLetterStore } from '../../domain/ports/dead-letter-store.port';
+import { DeadLetterDocument } from './dead-letter.schema';
+
+@Injectable()
+export class MongoDeadLetterStore extends DeadLetterStore {
+  private readonly letters: Collection<DeadLetter>;
+
+  constructor(@InjectModel(DeadLetterDocument.name) model: Model<DeadLetterDocument>) {
+    super();
+    this.letters = model.collection as unknown as Collection<DeadLetter>;
+  }
+
+  async record(letters: DeadLetter[]): Promise<void> {
+    if (letters.length > 0) await this.letters.insertMany(letters.map((letter) => ({ ...letter })), { ordered: false });
+  }
+
+  async listOpen(page: number, limit: number, runId?: string): Promise<DeadLetterPage> {
+    const filter: Filter<DeadLetter> = runId ? { runId, retriedAt: null } : { retriedAt: null };
+    const [items, total] = await Promise.all([
+      this.letters.find(filter, { projection: { _id: 0 } }).sort({ failedAt: -1 }).skip((page - 1) * limit).limit(limit).toArray(),
+      this.letters.countDocuments(filter),
+    ]);
+    return { items, total };
+  }
+
+  async markRetried(runId: string, at: Date): Promise<number> {
+    return (await this.letters.updateMany({ runId, retriedAt: null }, { $set: { retriedAt: at } })).modifiedCount;
+  }
+
+  async deleteAll(): Promise<number> {
+    return (await this.letters.deleteMany({})).deletedCount;
+  }
+}

@@ -4,6 +4,7 @@ import { Environment } from './infrastructure/config/environment';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { loggerModule } from './infrastructure/logging/logger.module';
 import { API_PROVIDERS, WORKER_PROVIDERS } from './pipeline.providers';
+import { AccessModule } from './presentation/http/access.module';
 import { HealthController } from './presentation/http/health.controller';
 import { PedidosController } from './presentation/http/pedidos.controller';
 import { ProcessMetricsController } from './presentation/http/process-metrics.controller';
@@ -17,7 +18,7 @@ export class AppModule {
   static forRoot(env: Environment): DynamicModule {
     return {
       module: AppModule,
-      imports: [loggerModule(env, 'api'), InfrastructureModule.forRoot(env, 'api'), TerminusModule],
+      imports: [loggerModule(env, 'api'), InfrastructureModule.forRoot(env, 'api'), TerminusModule, AccessModule.forRoot(env)],
       controllers: [PedidosController, QueueController, RunsController, HealthController, ProcessMetricsController],
       providers: [...API_PROVIDERS, PedidosGateway],
     };

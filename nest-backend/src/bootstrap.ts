@@ -1,10 +1,13 @@
 import { INestApplication, INestApplicationContext, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, WorkerModule } from './app.module';
 import { Environment, validateEnvironment } from './infrastructure/config/environment';
 import { ApiErrorFilter } from './presentation/http/api-error.filter';
+import { corsOptions, documentApiKey, securityHeaders } from './presentation/http/http-security';
+import { useJsonBodies } from './presentation/http/json-body';
 import { ConfiguredIoAdapter } from './presentation/ws/configured-io.adapter';
 
 /** Reads and checks the environment, or ends the process with a message naming each bad variable. */
@@ -17,13 +20,18 @@ export function environmentOrExit(): Environment {
   }
 }
 
-/** Builds the API application (not yet listening): logger, shutdown hooks, validation, errors, CORS, sockets, OpenAPI. */
+/**
+ * Builds the API application (not yet listening): logger, shutdown hooks, security headers, CORS, JSON
+ * bodies, validation, errors, sockets, OpenAPI. The API key and rate limit are guards (AccessModule).
+ */
 export async function createApi(env: Environment): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(env), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  app.use(securityHeaders());
   const origins = env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
-  app.enableCors({ origin: origins });
+  app.enableCors(corsOptions(origins));
+  useJsonBodies(app);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ApiErrorFilter());
   app.useWebSocketAdapter(new ConfiguredIoAdapter(app, origins));
@@ -32,7 +40,7 @@ export async function createApi(env: Environment): Promise<INestApplication> {
     .setDescription('Order generation and strictly VIP-first processing on Bull and MongoDB. Socket.IO events: phase, progress, log.')
     .setVersion('1.0.0')
     .build();
-  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('docs', app, documentApiKey(SwaggerModule.createDocument(app, openApi)));
   return app;
 }
 

@@ -23,4 +23,11 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ BACKEND_LOGS: 'maybe' })).toThrow(/BACKEND_LOGS="maybe"/);
     expect(() => validateEnvironment({ ORDERS_QUEUE_CONCURRENCY: '0' })).toThrow(/ORDERS_QUEUE_CONCURRENCY="0"/);
   });
+
+  it('limits control requests to 60 a minute unless RATE_LIMIT_PER_MINUTE says otherwise (0 = off)', () => {
+    expect(validateEnvironment({}).RATE_LIMIT_PER_MINUTE).toBe(60);
+    expect(validateEnvironment({ RATE_LIMIT_PER_MINUTE: '0' }).RATE_LIMIT_PER_MINUTE).toBe(0);
+    expect(() => validateEnvironment({ RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_PER_MINUTE="-1"/);
+    expect(() => validateEnvironment({ RATE_LIMIT_PER_MINUTE: 'many' })).toThrow(/RATE_LIMIT_PER_MINUTE="many"/);
+  });
 });

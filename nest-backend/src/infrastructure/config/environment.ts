@@ -55,6 +55,10 @@ export class Environment {
   @IsOptional() @IsString() @MinLength(8, { message: 'API_KEY must be at least 8 characters long' })
   API_KEY?: string;
 
+  /** Control requests (POST) one client may send a minute; reads are never limited. 0 turns the limit off. */
+  @IsInt() @Min(0) @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE: number = 60;
+
   @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'KEY_PREFIX must be 1-40 letters, digits, _ or -' })
   KEY_PREFIX: string = 'pedidos';
 

@@ -54,8 +54,11 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     if (isBodyParserError(exception)) {
       const statusCode = exception.status;
-      const message = statusCode === 413 ? 'request body is too large' : 'request body is not valid JSON';
-      return { statusCode, error: statusName(statusCode), code: statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', message, ...base };
+      const [code, message] =
+        statusCode === 413 ? ['PAYLOAD_TOO_LARGE', 'request body is too large']
+        : statusCode === 415 ? ['UNSUPPORTED_MEDIA_TYPE', 'request body has an unsupported charset or encoding']
+        : ['MALFORMED_BODY', 'request body is not valid JSON'];
+      return { statusCode, error: statusName(statusCode), code, message, ...base };
     }
     return { statusCode: 500, error: statusName(500), code: 'INTERNAL_ERROR', message: 'internal error; see the server log', ...base };
   }

@@ -5,6 +5,7 @@ import { ReadStatusService } from '../../application/read-status/read-status.ser
 import { ResetSystemService } from '../../application/reset-system/reset-system.service';
 import { StartRunService } from '../../application/start-run/start-run.service';
 import { LogBook } from '../../domain/ports/run-events.port';
+import { NoQuery } from './dto/no-query.dto';
 import { CancelQuery, GenerateQuery, LogsQuery } from './dto/pedidos.dto';
 
 const STATUS_DESCRIPTION = `Status of the latest run, read from two point lookups (never a scan of the orders).
@@ -30,7 +31,7 @@ export class PedidosController {
 
   @Get()
   @ApiOperation({ summary: 'Timings, counts, throughput, ETA and phase of the latest run', description: STATUS_DESCRIPTION })
-  snapshot() {
+  snapshot(@Query() _query: NoQuery) {
     return this.status.snapshot();
   }
 
@@ -47,7 +48,7 @@ export class PedidosController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Process a run generated with autoProcess=false' })
   @ApiConflictResponse({ description: 'no run waits to be processed' })
-  process() {
+  process(@Query() _query: NoQuery) {
     return this.start.process();
   }
 
@@ -63,7 +64,7 @@ export class PedidosController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Delete every order and run, empty the queue, counters and logs' })
   @ApiConflictResponse({ description: 'a run is active' })
-  reset() {
+  reset(@Query() _query: NoQuery) {
     return this.resetSystem.reset();
   }
 

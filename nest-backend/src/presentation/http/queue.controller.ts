@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueueAdminService } from '../../application/queue-admin/queue-admin.service';
+import { NoQuery } from './dto/no-query.dto';
 import { CleanQuery, JobsQuery } from './dto/pedidos.dto';
 
 const MAX_JOBS_PAGE = 500;
@@ -13,14 +14,14 @@ export class QueueController {
   @Post('queue/pause')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Pause both lanes of the queue (workers finish the jobs they hold)' })
-  pause() {
+  pause(@Query() _query: NoQuery) {
     return this.admin.pause();
   }
 
   @Post('queue/resume')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Resume the queue' })
-  resume() {
+  resume(@Query() _query: NoQuery) {
     return this.admin.resume();
   }
 
@@ -33,7 +34,7 @@ export class QueueController {
 
   @Get('queue/status')
   @ApiOperation({ summary: 'Job counts per state and lane, and whether the queue is paused' })
-  status() {
+  status(@Query() _query: NoQuery) {
     return this.admin.queueStatus();
   }
 
@@ -47,7 +48,7 @@ export class QueueController {
 
   @Get('health/queue')
   @ApiOperation({ summary: 'Queue health: healthy | degraded | paused | aborted | error, with reasons and a stuck check' })
-  health() {
+  health(@Query() _query: NoQuery) {
     return this.admin.health();
   }
 }

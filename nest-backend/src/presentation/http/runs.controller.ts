@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RunHistoryService } from '../../application/run-history/run-history.service';
+import { NoQuery } from './dto/no-query.dto';
 import { RunsQuery } from './dto/pedidos.dto';
 
 class RunIdFormatError extends BadRequestException {
@@ -23,7 +24,7 @@ export class RunsController {
   @Get(':runId')
   @ApiOperation({ summary: 'One run' })
   @ApiNotFoundResponse({ description: 'no run has this id' })
-  get(@Param('runId', new ParseUUIDPipe({ exceptionFactory: () => new RunIdFormatError() })) runId: string) {
+  get(@Param('runId', new ParseUUIDPipe({ exceptionFactory: () => new RunIdFormatError() })) runId: string, @Query() _query: NoQuery) {
     return this.history.get(runId);
   }
 }

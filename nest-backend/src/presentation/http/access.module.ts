@@ -1,0 +1,35 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { Environment } from '../../infrastructure/config/environment';
+import { ApiKeyGuard, isReadOnlyRequest } from './api-key.guard';
+
+const ONE_MINUTE_MS = 60_000;
+
+/**
+ * Who may send control requests, and how often: a per-client rate limit (checked first, so guessing the
+ * key is throttled too) and the API key. Reads pass both untouched: the dashboard polls them.
+ */
+@Module({})
+export class AccessModule {
+  static forRoot(env: Environment): DynamicModule {
+    const limit = env.RATE_LIMIT_PER_MINUTE;
+    const guards: Provider[] = [{ provide: APP_GUARD, useValue: new ApiKeyGuard(env.API_KEY) }];
+    if (limit === 0) return { module: AccessModule, providers: guards };
+    return {
+      module: AccessModule,
+      imports: [
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: ONE_MINUTE_MS, limit }],
+          skipIf: (context) => context.getType() !== 'http' || isReadOnlyRequest(context),
+          // One budget per client for all control routes together (the default keeps one per route).
+          generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+          errorMessage: (_context, detail) =>
+            `too many control requests: at most ${limit} a minute per client; retry in ${detail.timeToBlockExpire} s`,
+        }),
+      ],
+      // Guards run in the order they are provided.
+      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, ...guards],
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { CanActivate, ExecutionContext, UnauthorizedException } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Request } from 'express';
+import type { Socket } from 'socket.io';
+
+export const API_KEY_HEADER = 'x-api-key';
+
+const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Reads never change data, so they stay open; every other method is a control request. */
+export function isReadOnlyRequest(context: ExecutionContext): boolean {
+  return context.getType() === 'http' && READ_ONLY_METHODS.has(context.switchToHttp().getRequest<Request>().method);
+}
+
+/**
+ * With `API_KEY` set, every control request must carry it in `x-api-key`. Decided by HTTP method, not by
+ * a decorator, so a new POST route is locked without anyone remembering to lock it.
+ *
+ * Socket.IO carries no client→server control events today (the gateway only emits); should one be
+ * added, this guard checks the `x-api-key` header of the socket's handshake.
+ */
+export class ApiKeyGuard implements CanActivate {
+  private readonly expected: Buffer | null;
+
+  constructor(apiKey: string | undefined) {
+    this.expected = apiKey ? digest(apiKey) : null;
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    if (this.expected === null || isReadOnlyRequest(context)) return true;
+    const presented =
+      context.getType() === 'ws'
+        ? context.switchToWs().getClient<Socket>().handshake.headers[API_KEY_HEADER]
+        : context.switchToHttp().getRequest<Request>().headers[API_KEY_HEADER];
+    if (typeof presented !== 'string' || presented.length === 0) {
+      throw new UnauthorizedException(`this endpoint needs the ${API_KEY_HEADER} header`);
+    }
+    // Comparing fixed-length digests keeps the time taken independent of where, or whether, the keys differ.
+    if (!timingSafeEqual(digest(presented), this.expected)) {
+      throw new UnauthorizedException(`the ${API_KEY_HEADER} header does not hold the API key`);
+    }
+    return true;
+  }
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}

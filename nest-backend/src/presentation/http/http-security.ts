@@ -1,0 +1,49 @@
+import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { API_KEY_HEADER } from './api-key.guard';
+
+/** The OpenAPI security scheme that names the `x-api-key` header. */
+export const API_KEY_SCHEME = 'api-key';
+
+/**
+ * Helmet's defaults, whose CSP already admits the Swagger UI at /docs (its scripts and stylesheet are
+ * served from 'self'; it uses inline styles and data: images, both allowed), less
+ * `upgrade-insecure-requests`: the API is served over plain HTTP, and upgrading /docs' assets to HTTPS
+ * would break the page wherever it is not reached on localhost.
+ */
+export function securityHeaders() {
+  return helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+}
+
+/** Browsers may call the API only from the dashboard origins, and may send the API key. */
+export function corsOptions(origins: string[]): CorsOptions {
+  return {
+    origin: origins,
+    methods: ['GET', 'HEAD', 'POST'],
+    allowedHeaders: ['Accept', 'Content-Type', API_KEY_HEADER],
+    exposedHeaders: ['Retry-After'],
+    maxAge: 600,
+  };
+}
+
+/** Marks every operation that is not a read as needing the API key, so "Try it out" sends it. */
+export function documentApiKey(document: OpenAPIObject): OpenAPIObject {
+  document.components = {
+    ...document.components,
+    securitySchemes: { ...document.components?.securitySchemes, [API_KEY_SCHEME]: { type: 'apiKey', in: 'header', name: API_KEY_HEADER } },
+  };
+  for (const path of Object.values(document.paths)) {
+    for (const method of ['post', 'put', 'patch', 'delete'] as const) {
+      const operation = path[method];
+      if (!operation) continue;
+      operation.security = [{ [API_KEY_SCHEME]: [] }];
+      operation.responses = {
+        ...operation.responses,
+        401: { description: 'API_KEY is set and x-api-key is missing or wrong' },
+        429: { description: 'more control requests than RATE_LIMIT_PER_MINUTE from this client' },
+      };
+    }
+  }
+  return document;
+}

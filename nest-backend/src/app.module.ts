@@ -5,6 +5,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { loggerModule } from './infrastructure/logging/logger.module';
 import { API_PROVIDERS, WORKER_PROVIDERS } from './pipeline.providers';
 import { AccessModule } from './presentation/http/access.module';
+import { DeadLettersController } from './presentation/http/dead-letters.controller';
 import { HealthController } from './presentation/http/health.controller';
 import { PedidosController } from './presentation/http/pedidos.controller';
 import { ProcessMetricsController } from './presentation/http/process-metrics.controller';
@@ -19,7 +20,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [loggerModule(env, 'api'), InfrastructureModule.forRoot(env, 'api'), TerminusModule, AccessModule.forRoot(env)],
-      controllers: [PedidosController, QueueController, RunsController, HealthController, ProcessMetricsController],
+      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController],
       providers: [...API_PROVIDERS, PedidosGateway],
     };
   }

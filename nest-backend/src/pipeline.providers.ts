@@ -7,6 +7,7 @@ import { SliceWorker } from './application/process-batch/slice-worker';
 import { QueueAdminService } from './application/queue-admin/queue-admin.service';
 import { ReadStatusService } from './application/read-status/read-status.service';
 import { ResetSystemService } from './application/reset-system/reset-system.service';
+import { RetryDeadLettersService } from './application/retry-dead-letters/retry-dead-letters.service';
 import { RunHistoryService } from './application/run-history/run-history.service';
 import { RunLog } from './application/run-log/run-log.service';
 import { StartRunService } from './application/start-run/start-run.service';
@@ -25,4 +26,5 @@ export const API_PROVIDERS: Provider[] = [
   ReadStatusService,
   RunHistoryService,
   QueueAdminService,
+  RetryDeadLettersService,
 ];

@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module, OnApplicationShutdown, Inject } from '@n
 import { MongooseModule } from '@nestjs/mongoose';
 import Redis from 'ioredis';
 import { PipelineSettings } from '../application/pipeline-settings';
+import { DeadLetterStore } from '../domain/ports/dead-letter-store.port';
 import { OrderStore } from '../domain/ports/order-store.port';
 import { RunCounters } from '../domain/ports/run-counters.port';
 import { LogBook, RunEvents } from '../domain/ports/run-events.port';
@@ -11,12 +12,14 @@ import { DriverLease, RunSlot } from '../domain/ports/run-slot.port';
 import { WorkQueue } from '../domain/ports/work-queue.port';
 import { Environment } from './config/environment';
 import { ProcessRole, pipelineSettingsFrom } from './config/settings';
+import { ProcessMetrics } from './metrics/process-metrics';
+import { ProcessMetricsIpc } from './metrics/process-metrics-ipc';
+import { DeadLetterDocument, DeadLetterSchema } from './mongo/dead-letter.schema';
+import { MongoDeadLetterStore } from './mongo/mongo-dead-letter.store';
 import { MongoOrderStore } from './mongo/mongo-order.store';
 import { MongoRunStore } from './mongo/mongo-run.store';
 import { OrderDocument, OrderSchema } from './mongo/order.schema';
 import { ProcessRunDocument, ProcessRunSchema } from './mongo/process-run.schema';
-import { ProcessMetrics } from './metrics/process-metrics';
-import { ProcessMetricsIpc } from './metrics/process-metrics-ipc';
 import { BullWorkQueue } from './queue/bull-work-queue';
 import { NORMAL_QUEUE, VIP_QUEUE } from './queue/queue-names';
 import { connectRedis } from './redis/redis-client';
@@ -46,6 +49,7 @@ export class InfrastructureModule {
         MongooseModule.forFeature([
           { name: OrderDocument.name, schema: OrderSchema },
           { name: ProcessRunDocument.name, schema: ProcessRunSchema },
+          { name: DeadLetterDocument.name, schema: DeadLetterSchema },
         ]),
         BullModule.forRoot({
           url: env.REDIS_URL,
@@ -69,6 +73,7 @@ export class InfrastructureModule {
         RedisConnectionCloser,
         { provide: OrderStore, useClass: MongoOrderStore },
         { provide: RunStore, useClass: MongoRunStore },
+        { provide: DeadLetterStore, useClass: MongoDeadLetterStore },
         { provide: WorkQueue, useClass: BullWorkQueue },
         { provide: RunCounters, useClass: RedisRunCounters },
         { provide: RunSlot, useClass: RedisRunSlot },
@@ -78,7 +83,7 @@ export class InfrastructureModule {
         ProcessMetrics,
         ProcessMetricsIpc,
       ],
-      exports: [Environment, RedisKeys, PipelineSettings, Redis, OrderStore, RunStore, WorkQueue, RunCounters, RunSlot, DriverLease, RunEvents, LogBook, ProcessMetrics, MongooseModule],
+      exports: [Environment, RedisKeys, PipelineSettings, Redis, OrderStore, RunStore, DeadLetterStore, WorkQueue, RunCounters, RunSlot, DriverLease, RunEvents, LogBook, ProcessMetrics, MongooseModule],
     };
   }
 }

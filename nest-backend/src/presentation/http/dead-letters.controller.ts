@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RetryDeadLettersService } from '../../application/retry-dead-letters/retry-dead-letters.service';
+import { NoQuery } from './dto/no-query.dto';
 import { DeadLettersQuery } from './dto/pedidos.dto';
 
 @ApiTags('dead letters')
@@ -19,7 +20,7 @@ export class DeadLettersController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: "Retry the latest run's failed orders: the run reopens, drains VIP first and ends DONE again" })
   @ApiConflictResponse({ description: 'a run is active, or the latest run has no failed orders' })
-  retry() {
+  retry(@Query() _query: NoQuery) {
     return this.deadLetters.retry();
   }
 }

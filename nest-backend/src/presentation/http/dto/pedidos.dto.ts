@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { CLEANABLE_STATES, CleanableState, JOB_STATES, JobState } from '../../../domain/ports/work-queue.port';
 import { BooleanQuery, IntegerQuery, ListQuery } from './query-transforms';
 
@@ -93,4 +93,11 @@ export class RunsQuery {
   @Min(1, { message: 'limit must be at least 1' })
   @Max(100, { message: 'limit must be at most 100' })
   limit: number = 20;
+}
+
+export class DeadLettersQuery extends RunsQuery {
+  @ApiPropertyOptional({ description: 'Only the dead letters of this run.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'runId must be a UUID' })
+  runId?: string;
 }

@@ -64,6 +64,7 @@ export const en: Dictionary = {
   'cards.title': 'Every figure of GET /pedidos',
   'cards.run': 'Run',
   'cards.lastRunId': 'Last run',
+  'cards.runId': 'Run ID',
   'cards.phase': 'Phase',
   'cards.awaitingProcess': 'Awaiting process',
   'cards.updatedAt': 'Updated at',

@@ -63,6 +63,7 @@ export const ptBR = {
   'cards.title': 'Todos os números de GET /pedidos',
   'cards.run': 'Execução',
   'cards.lastRunId': 'Última execução',
+  'cards.runId': 'ID da execução',
   'cards.phase': 'Fase',
   'cards.awaitingProcess': 'Aguardando processar',
   'cards.updatedAt': 'Atualizado em',

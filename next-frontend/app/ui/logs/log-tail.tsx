@@ -49,8 +49,8 @@ export function LogTail() {
 
   return (
     <section className="card logs-card" aria-labelledby="logs-title">
-      <div className="page-head">
-        <h1 id="logs-title" className="page-title">
+      <div>
+        <h1 id="logs-title" className="page-title" style={{ marginBottom: 4 }}>
           {t('logs.title')}
         </h1>
         <p className="muted small" style={{ margin: 0 }}>

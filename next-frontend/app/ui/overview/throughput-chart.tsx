@@ -10,6 +10,8 @@ import { useI18n } from '@/app/ui/app-shell/i18n-context';
 const WIDTH = 1000;
 const HEIGHT = 240;
 const Y_TICKS = [1, 0.75, 0.5, 0.25, 0];
+/** Keeps a flat zero line readable (ticks 0–10) instead of fractions of an order. */
+const MIN_Y_MAX = 10;
 
 const SERIES = [
   { key: 'vip', pick: (s: ThroughputSample) => s.vip },
@@ -29,7 +31,7 @@ export function ThroughputChart() {
   const last = samples[samples.length - 1];
 
   const peak = Math.max(0, ...samples.flatMap((s) => [s.vip ?? 0, s.normal ?? 0, s.overall ?? 0]));
-  const area: PlotArea = { width: WIDTH, height: HEIGHT, t0: first?.t ?? 0, t1: last?.t ?? 1, yMax: niceCeiling(peak) };
+  const area: PlotArea = { width: WIDTH, height: HEIGHT, t0: first?.t ?? 0, t1: last?.t ?? 1, yMax: niceCeiling(Math.max(peak, MIN_Y_MAX)) };
   const spanSeconds = first && last ? (last.t - first.t) / 1000 : 0;
   const xTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * spanSeconds);
   const latest = last ? (last.vip ?? last.normal ?? null) : null;

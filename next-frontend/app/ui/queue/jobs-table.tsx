@@ -115,8 +115,12 @@ export function JobsTable({ fallback }: { fallback?: QueueJobsPage }) {
                   </td>
                   <td className="num">{formatNumber(locale, job.size)}</td>
                   <td className="num">{formatNumber(locale, job.attemptsMade)}</td>
-                  <td className="num">{formatDateTime(locale, job.timestamp, timeZone)}</td>
-                  <td className="num">{formatDateTime(locale, job.finishedOn, timeZone)}</td>
+                  <td>
+                    <span className="num nowrap">{formatDateTime(locale, job.timestamp, timeZone)}</span>
+                  </td>
+                  <td>
+                    <span className="num nowrap">{formatDateTime(locale, job.finishedOn, timeZone)}</span>
+                  </td>
                   <td className="failed-reason" data-testid={job.failedReason ? 'failed-reason' : undefined}>
                     {job.failedReason || ''}
                   </td>

@@ -11,7 +11,7 @@ export function RunFigures({ run, format }: { run: RunSummary; format: FigureFor
       <FigureGroup
         title={t('cards.run')}
         figures={[
-          { label: t('cards.lastRunId'), value: <span className="mono break">{run.runId}</span>, id: 'runId', raw: run.runId },
+          { label: t('cards.runId'), value: <span className="mono break">{run.runId}</span>, id: 'runId', raw: run.runId },
           { label: t('cards.phase'), value: t(`phase.${run.phase}`), id: 'phase', raw: run.phase },
           { label: t('run.autoProcess'), value: run.autoProcess ? t('common.yes') : t('common.no'), id: 'autoProcess', raw: run.autoProcess },
           { label: t('run.createdAt'), value: formatDateTime(locale, run.createdAt, timeZone), id: 'createdAt', raw: run.createdAt },

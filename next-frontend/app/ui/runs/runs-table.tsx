@@ -93,7 +93,9 @@ export function RunsTable({ page, limit, fallback }: { page: number; limit: numb
                   <td>
                     <PhaseBadge phase={run.phase} t={t} />
                   </td>
-                  <td className="num">{formatDateTime(locale, run.createdAt, timeZone)}</td>
+                  <td>
+                    <span className="num nowrap">{formatDateTime(locale, run.createdAt, timeZone)}</span>
+                  </td>
                   <td className="num">{formatNumber(locale, run.target)}</td>
                   <td className="num">{formatNumber(locale, processedOf(run))}</td>
                   <td className="num">{formatDuration(locale, run.totalTimeMs)}</td>

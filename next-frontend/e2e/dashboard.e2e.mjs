@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
-import { freePort, runToCompletion, sleep, startProcess, stopAll, waitFor } from './lib/processes.mjs';
+import { freePort, runToCompletion, sleep, startProcess, stopAll, stopProcess, waitFor } from './lib/processes.mjs';
 
 const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = path.resolve(FRONTEND, '..');
@@ -89,11 +89,12 @@ async function buildIfNeeded() {
   }
 }
 
-async function startServices() {
-  const [backendPort, dashboardPort] = [await freePort(), await freePort()];
-  backendUrl = `http://127.0.0.1:${backendPort}`;
-  dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
-  const backend = startProcess('backend', process.execPath, ['dist/main.js'], {
+let backendProcess;
+let backendPort;
+let dashboardPort;
+
+function startBackend() {
+  backendProcess = startProcess('backend', process.execPath, ['dist/main.js'], {
     cwd: BACKEND,
     env: {
       ...process.env,
@@ -103,12 +104,20 @@ async function startServices() {
       CORS_ORIGINS: `${dashboardUrl},http://localhost:${dashboardPort}`,
       API_KEY,
     },
-    logFile: path.join(RESULTS, 'backend.log'),
+    logFile: path.join(RESULTS, `backend${backendProcess ? '-restarted' : ''}.log`),
   });
-  await waitFor('the backend to answer GET /pedidos', async () => {
-    if (backend.exited) throw new Error(`backend exited (${backend.exitInfo}); see test-results/backend.log`);
+  const started = backendProcess;
+  return waitFor('the backend to answer GET /pedidos', async () => {
+    if (started.exited) throw new Error(`backend exited (${started.exitInfo}); see test-results/backend.log`);
     return (await api('/pedidos')).status === 200;
   }, { timeoutMs: 90_000, intervalMs: 500 });
+}
+
+async function startServices() {
+  [backendPort, dashboardPort] = [await freePort(), await freePort()];
+  backendUrl = `http://127.0.0.1:${backendPort}`;
+  dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
+  await startBackend();
   log(`backend ready at ${backendUrl}`);
 
   const dashboard = startProcess('dashboard', process.execPath, [path.join(FRONTEND, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(dashboardPort), '-H', '127.0.0.1'], {
@@ -330,6 +339,9 @@ async function main() {
       assert(rows >= 10, `comparison has ${rows} rows`);
       await page.goto(dashboardUrl, { timeout: 30_000 });
       await page.waitForSelector('[data-testid="connection"][data-status="connected"]', { timeout: 20_000 });
+      await page.evaluate(() => {
+        window.__e2eNoReload = true;
+      });
     });
 
     await test('the queue page shows counts per state and the jobs table', async () => {
@@ -340,6 +352,34 @@ async function main() {
       const shown = (await page.locator('[data-testid="queue-total-failed"]').innerText()).trim();
       assert(shown === body.totals.failed.toLocaleString('pt-BR'), `failed shown ${shown}, API ${body.totals.failed}`);
       await goTo(page, 'Visão geral', '/');
+    });
+
+    await test('with the socket blocked, the page says so and still follows a run by polling', async () => {
+      const blocked = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pt-BR' });
+      try {
+        await blocked.routeWebSocket(/socket\.io/, (ws) => ws.close());
+        await blocked.route('**/socket.io/**', (route) => route.abort());
+        const other = await blocked.newPage();
+        await other.goto(dashboardUrl, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+        await other.waitForSelector('[data-testid="connection"]:not([data-status="connected"]):not([data-status="connecting"])', { timeout: 20_000 });
+        const started = await api(`/pedidos/generate?quantity=${SMALL_RUN}&autoProcess=true`, 'POST');
+        assert(started.status === 202, `generate answered ${started.status}`);
+        await waitForPhase(other, ACTIVE.concat('DONE'), 30_000);
+        await waitForPhase(other, 'DONE', 120_000);
+        const { body } = await api('/pedidos');
+        await waitFor('polled counts to match the API', async () => (await numberOnPage(other, 'count-normal')) === body.counts.normal, { timeoutMs: 10_000 });
+        assert((await other.getAttribute('[data-testid="connection"]', 'data-status')) !== 'connected', 'blocked page claims to be live');
+      } finally {
+        await blocked.close();
+      }
+    });
+
+    await test('the socket reconnects by itself after the backend restarts', async () => {
+      await stopProcess(backendProcess);
+      await page.waitForSelector('[data-testid="connection"]:not([data-status="connected"])', { timeout: 20_000 });
+      await startBackend();
+      await page.waitForSelector('[data-testid="connection"][data-status="connected"]', { timeout: 30_000 });
+      assert(await page.evaluate(() => window.__e2eNoReload === true), 'the page was reloaded');
     });
 
     await test('switching to English relabels the page and keeps the numbers', async () => {

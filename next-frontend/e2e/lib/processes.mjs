@@ -58,6 +58,16 @@ function killGroup(child, signal = 'SIGTERM') {
   }
 }
 
+/** Stops one started process (TERM, then KILL after the grace period). */
+export async function stopProcess(entry, graceMs = 5000) {
+  if (entry.exited) return;
+  killGroup(entry.child);
+  const deadline = Date.now() + graceMs;
+  while (!entry.exited && Date.now() < deadline) await sleep(100);
+  if (!entry.exited) killGroup(entry.child, 'SIGKILL');
+  while (!entry.exited) await sleep(50);
+}
+
 /** Stops every process this script started: TERM, then KILL after a grace period. */
 export async function stopAll(graceMs = 5000) {
   const running = started.filter((entry) => !entry.exited);

@@ -1,8 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Order, TIERS, priorityOfTier } from '../../domain/order';
+import { randomUuids } from './random-uuids';
 
 const FIRST_NAMES = ['Ana', 'Bruno', 'Carla', 'Diego', 'Elisa', 'Felipe', 'Gabriela', 'Heitor', 'Isabela', 'João', 'Larissa', 'Marcos', 'Natália', 'Otávio', 'Paula', 'Rafael', 'Sofia', 'Thiago', 'Valéria', 'Yuri'];
 const LAST_NAMES = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Rodrigues', 'Ferreira', 'Alves', 'Pereira', 'Lima', 'Gomes', 'Costa', 'Ribeiro', 'Martins', 'Carvalho', 'Almeida', 'Lopes'];
+/** Every "First Last" pair, built once: making an order then builds no string but its id. */
+const CUSTOMER_NAMES: readonly (readonly string[])[] = FIRST_NAMES.map((first) => LAST_NAMES.map((last) => `${first} ${last}`));
 const PHRASES = [
   'entregar em horário comercial',
   'cliente pediu embalagem para presente',
@@ -29,13 +31,14 @@ function pick<T>(items: readonly T[], random: () => number): T {
 /** Makes `count` new pending orders of a run, numbering each priority's orders on from the cursor. */
 export function makeOrders(runId: string, count: number, cursor: SequenceCursor, now: Date, random: () => number = Math.random): Order[] {
   const orders = new Array<Order>(count);
+  const ids = randomUuids(count);
   for (let i = 0; i < count; i++) {
     const tier = pick(TIERS, random);
     const priority = priorityOfTier(tier);
     const seq = priority === 'VIP' ? cursor.vip++ : cursor.normal++;
     orders[i] = {
-      id: randomUUID(),
-      cliente: `${pick(FIRST_NAMES, random)} ${pick(LAST_NAMES, random)}`,
+      id: ids[i],
+      cliente: pick(pick(CUSTOMER_NAMES, random), random),
       valor: Math.round(random() * 500000 + 100) / 100,
       tier,
       priority,

@@ -381,6 +381,24 @@ async function main() {
       }
     });
 
+    await test('two-step run: generate without auto-processing, then Process from the UI', async () => {
+      await page.fill('[data-testid="quantity"]', String(SMALL_RUN));
+      await page.uncheck('[data-testid="auto-process"]');
+      let sequence = await resultSequence(page);
+      await page.click('[data-testid="action-generate"]');
+      const generated = await nextResult(page, sequence);
+      assert(/duas etapas/.test(generated.text), `unexpected generate result: ${generated.text}`);
+      await waitFor('Process to be enabled', () => page.isEnabled('[data-testid="action-process"]'), { timeoutMs: 60_000, intervalMs: 100 });
+      assert((await phaseOnPage(page)) === 'GENERATING', 'a run waiting for Process should be in GENERATING');
+      assert((await api('/pedidos')).body.awaitingProcess === true, 'API does not report awaitingProcess');
+      sequence = await resultSequence(page);
+      await page.click('[data-testid="action-process"]');
+      const processed = await nextResult(page, sequence);
+      assert(/Processamento iniciado/.test(processed.text), `unexpected process result: ${processed.text}`);
+      await waitForPhase(page, 'DONE', 120_000);
+      await page.check('[data-testid="auto-process"]');
+    });
+
     await test('the socket reconnects by itself after the backend restarts', async () => {
       await stopProcess(backendProcess);
       await page.waitForSelector('[data-testid="connection"]:not([data-status="connected"])', { timeout: 20_000 });

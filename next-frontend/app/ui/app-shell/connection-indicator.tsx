@@ -15,8 +15,9 @@ export function ConnectionIndicator() {
           ? t('connection.reconnecting', { attempt })
           : t('connection.disconnected');
   return (
-    <p className="connection" data-status={status} data-testid="connection" role="status" aria-label={t('connection.label')}>
+    <p className="connection" data-status={status} data-testid="connection" role="status">
       <span className="connection-dot" aria-hidden="true" />
+      <span className="visually-hidden">{t('connection.label')}: </span>
       <span className="connection-text">{text}</span>
     </p>
   );

@@ -5,6 +5,7 @@ import type { RunSummary } from '@/app/lib/api/types';
 import { shortId } from '@/app/lib/format';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { fetchBackend } from '@/app/lib/server/backend';
+import { getRuntimeConfig } from '@/app/lib/server/runtime-config';
 import { RunDetail } from '@/app/ui/runs/run-detail';
 
 type Params = Promise<{ runId: string }>;
@@ -18,11 +19,21 @@ export default async function RunPage({ params }: { params: Params }) {
   const { runId: rawRunId } = await params;
   const runId = decodeURIComponent(rawRunId);
   const result = await fetchBackend<RunSummary>(keys.run(runId));
-  if (!result.ok && result.status === 404) notFound();
+  // The backend answers 400 for an id that cannot exist (not a UUID) and 404 for an unknown one.
+  if (!result.ok && (result.status === 404 || result.status === 400)) notFound();
   if (!result.ok) {
+    // Said in the page rather than thrown: a thrown server error reaches the browser without its message.
     const { t } = await getRequestI18n();
-    // Shown by error.tsx, with a retry.
-    throw new Error(`${t('error.backend', { url: keys.run(runId) })} ${result.message}`);
+    return (
+      <section className="card error-card" role="alert">
+        <h1 className="card-title">{t('error.title')}</h1>
+        <p>{t('error.backend', { url: getRuntimeConfig().apiUrl })}</p>
+        <p className="mono small">{result.message}</p>
+        <a className="button primary" href={`/runs/${encodeURIComponent(runId)}`}>
+          {t('error.retry')}
+        </a>
+      </section>
+    );
   }
   return <RunDetail runId={runId} fallback={result.data} />;
 }

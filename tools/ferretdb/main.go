@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"log"
 	"log/slog"
-	neturl "net/url"
 	"os"
 	"os/signal"
 	"syscall"
@@ -55,7 +54,7 @@ func main() {
 		Logger:        logger,
 		Handler:       *handler,
 		SQLiteURL:     *sqliteURL,
-		PostgreSQLURL: withPoolLimit(*postgresURL),
+		PostgreSQLURL: *postgresURL,
 	})
 	if err != nil {
 		log.Fatalf("ferretdb: %v", err)
@@ -105,19 +104,4 @@ func ensureDatabase(ctx context.Context, url string) error {
 		return fmt.Errorf("create database %q: %w", name, err)
 	}
 	return nil
-}
-
-// withPoolLimit caps FerretDB's PostgreSQL pool (its default is 50 connections) unless the URL sets
-// pool_max_conns: two default instances would exhaust a stock PostgreSQL's 100 connections.
-func withPoolLimit(raw string) string {
-	parsed, err := neturl.Parse(raw)
-	if err != nil {
-		return raw
-	}
-	query := parsed.Query()
-	if !query.Has("pool_max_conns") {
-		query.Set("pool_max_conns", "16")
-		parsed.RawQuery = query.Encode()
-	}
-	return parsed.String()
 }

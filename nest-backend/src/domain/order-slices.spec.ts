@@ -123,8 +123,14 @@ describe('sliceJobId', () => {
       ...sliceRange('run-b', 'VIP', 0, 2500, 1000),
       ...slicesCovering('run-a', 'VIP', [0, 1, 2], 1000),
     ];
-    const ids = slices.map(sliceJobId);
+    const ids = slices.map((slice) => sliceJobId(slice));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('differs for a requeue tag, so a slice can be queued again while its old job is kept as failed', () => {
+    const slice = { runId: 'r', priority: 'VIP' as const, from: 0, to: 1 };
+    expect(sliceJobId(slice, 'repair-1')).not.toBe(sliceJobId(slice));
+    expect(sliceJobId(slice, 'repair-1')).not.toBe(sliceJobId(slice, 'repair-2'));
   });
 
   it('is the same for the same slice, so re-enqueueing it is idempotent', () => {

@@ -37,6 +37,7 @@ export function slicesCovering(runId: string, priority: Priority, sortedSeqs: nu
   return slices;
 }
 
-export function sliceJobId(slice: OrderSlice): string {
-  return `${slice.runId}:${slice.priority}:${slice.from}-${slice.to}`;
+export function sliceJobId(slice: OrderSlice, requeueTag?: string): string {
+  const id = `${slice.runId}:${slice.priority}:${slice.from}-${slice.to}`;
+  return requeueTag ? `${id}:${requeueTag}` : id;
 }

@@ -64,7 +64,10 @@ export class CancelRunService {
     const tally = await this.orders.tally(run.runId);
     const pending = tally.vipPending + tally.normalPending;
     const removedPending = options.removePending ? await this.orders.deletePending(run.runId) : 0;
-    const cancelled = pending + (run.target - run.generated);
+    // Orders never generated are those the database does not hold: `run` was read before the driver
+    // stopped, and its last chunk may have landed since (counting it from `run.generated` counted it twice).
+    const stored = tally.vipProcessed + tally.normalProcessed + tally.failed + pending;
+    const cancelled = pending + Math.max(run.target - stored, 0);
     await this.runs.update(run.runId, {
       failed: tally.failed,
       cancelled,

@@ -19,6 +19,8 @@ const DRAIN_POLL_MS = 100;
 /** Consecutive polls with an idle lane but pending orders before those orders are queued again. */
 const IDLE_POLLS_BEFORE_REPAIR = 20;
 const REPAIR_BATCH = 100_000;
+/** Repairs in a row that leave as many orders pending before the run is declared in ERROR. */
+const MAX_FRUITLESS_REPAIRS = 5;
 const ENQUEUE_BATCH = 1_000;
 const STEP_RETRIES = 8;
 
@@ -228,6 +230,8 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
    */
   private async awaitDrain(run: ProcessRun, priority: Priority): Promise<void> {
     let idlePolls = 0;
+    let fruitlessRepairs = 0;
+    let pendingAtLastRepair = Infinity;
     let lastLog = Date.now();
     for (;;) {
       this.throwIfStopped(run.runId);
@@ -235,9 +239,14 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
         const pending = await this.orders.countPending(run.runId, priority);
         if (pending === 0) return;
         if (++idlePolls >= IDLE_POLLS_BEFORE_REPAIR) {
+          fruitlessRepairs = pending < pendingAtLastRepair ? 0 : fruitlessRepairs + 1;
+          if (fruitlessRepairs >= MAX_FRUITLESS_REPAIRS) {
+            throw new Error(`${pending} ${priority} orders stay pending although they were queued again ${MAX_FRUITLESS_REPAIRS} times`);
+          }
+          pendingAtLastRepair = pending;
           const seqs = await this.orders.pendingSeqs(run.runId, priority, REPAIR_BATCH);
           this.log.warn(`run ${run.runId}: ${pending} ${priority} orders pending with no job left; queueing them again`);
-          await this.queue.enqueue(slicesCovering(run.runId, priority, seqs, this.settings.ordersPerJob));
+          await this.queue.enqueue(slicesCovering(run.runId, priority, seqs, this.settings.ordersPerJob), `repair-${Date.now()}`);
           idlePolls = 0;
         }
       } else {

@@ -126,8 +126,10 @@ class FixedRunSlot extends RunSlot {
 
 class RecordingQueue {
   readonly enqueued: OrderSlice[] = [];
-  async enqueue(slices: OrderSlice[]): Promise<void> {
+  readonly tags: Array<string | undefined> = [];
+  async enqueue(slices: OrderSlice[], requeueTag?: string): Promise<void> {
     this.enqueued.push(...slices);
+    this.tags.push(requeueTag);
   }
 }
 
@@ -250,6 +252,8 @@ describe('ProcessSliceService.giveUp', () => {
     orders.add('run-1', 'NORMAL', 3, 6);
     await expect(service.giveUp(slice(0, 6, 'NORMAL'), 'boom')).resolves.toBeUndefined();
     expect(queue.enqueued).toEqual([slice(3, 4, 'NORMAL'), slice(4, 5, 'NORMAL'), slice(5, 6, 'NORMAL')]);
+    // Tagged, so a single-order slice that also failed before under its plain job id is queued anew.
+    expect(queue.tags).toEqual(['alone']);
     expect(orders.statusOf('run-1', 'NORMAL', 3)).toBe('pendente');
     expect(counters.failed).toEqual([]);
     expect(deadLetters.letters).toEqual([]);

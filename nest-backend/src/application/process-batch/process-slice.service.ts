@@ -45,7 +45,8 @@ export class ProcessSliceService {
       const pending = await this.orders.pendingIn(slice);
       if (pending.length === 0) return;
       if (slice.to - slice.from > 1) {
-        await this.queue.enqueue(pending.map(({ seq }) => ({ runId: slice.runId, priority: slice.priority, from: seq, to: seq + 1 })));
+        const singles = pending.map(({ seq }) => ({ runId: slice.runId, priority: slice.priority, from: seq, to: seq + 1 }));
+        await this.queue.enqueue(singles, 'alone');
         this.log.warn(`slice ${where} failed ${this.settings.maxAttempts} times (${reason}); retrying its ${pending.length} orders one by one`);
         return;
       }

@@ -31,7 +31,11 @@ export type SliceGiveUpHandler = (slice: OrderSlice, reason: string) => Promise<
 
 /** The queue of order slices, one lane per priority. */
 export abstract class WorkQueue {
-  abstract enqueue(slices: OrderSlice[]): Promise<void>;
+  /**
+   * Queues slices. Without `requeueTag` a slice already known to the queue (waiting, or kept as failed) is not
+   * queued twice; a tag (unique per attempt, e.g. a repair's timestamp) queues it again as a new job.
+   */
+  abstract enqueue(slices: OrderSlice[], requeueTag?: string): Promise<void>;
   abstract counts(priority: Priority): Promise<JobCounts>;
   /** Jobs of a lane that are not finished: waiting, active, delayed or paused. */
   abstract unfinished(priority: Priority): Promise<number>;

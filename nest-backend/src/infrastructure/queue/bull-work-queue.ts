@@ -21,11 +21,11 @@ export class BullWorkQueue extends WorkQueue {
     super();
   }
 
-  async enqueue(slices: OrderSlice[]): Promise<void> {
+  async enqueue(slices: OrderSlice[], requeueTag?: string): Promise<void> {
     for (const priority of LANES) {
       const lane = slices.filter((slice) => slice.priority === priority);
       // A deterministic job id makes queueing the same slice twice (after a restart) a no-op while it waits.
-      if (lane.length > 0) await this.lane(priority).addBulk(lane.map((slice) => ({ data: slice, opts: { jobId: sliceJobId(slice) } })));
+      if (lane.length > 0) await this.lane(priority).addBulk(lane.map((slice) => ({ data: slice, opts: { jobId: sliceJobId(slice, requeueTag) } })));
     }
   }
 

@@ -10,6 +10,10 @@ import { corsOptions, documentApiKey, securityHeaders } from './presentation/htt
 import { useJsonBodies } from './presentation/http/json-body';
 import { ConfiguredIoAdapter } from './presentation/ws/configured-io.adapter';
 
+// After a signal and the shutdown hooks (workers finish the jobs they hold, connections close), exit 0:
+// by default Nest re-raises the signal, so a clean stop looked like a kill to supervisors.
+const SHUTDOWN = { useProcessExit: true };
+
 /** Reads and checks the environment, or ends the process with a message naming each bad variable. */
 export function environmentOrExit(): Environment {
   try {
@@ -27,7 +31,7 @@ export function environmentOrExit(): Environment {
 export async function createApi(env: Environment): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  app.enableShutdownHooks([], SHUTDOWN);
   app.use(securityHeaders());
   const origins = env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   app.enableCors(corsOptions(origins));
@@ -47,6 +51,6 @@ export async function createApi(env: Environment): Promise<INestApplication> {
 export async function createWorker(env: Environment): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  app.enableShutdownHooks([], SHUTDOWN);
   return app;
 }

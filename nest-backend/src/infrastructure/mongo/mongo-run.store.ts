@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
+import Redis from 'ioredis';
 import { Model } from 'mongoose';
 import { RunPage, RunStore } from '../../domain/ports/run-store.port';
 import { ProcessRun } from '../../domain/run';
 import { PHASES, Phase, isActivePhase } from '../../domain/run-phase';
+import { RedisKeys } from '../redis/redis-keys';
+import { RedisMutex } from '../redis/redis-mutex';
 import { ProcessRunDocument } from './process-run.schema';
 
 type RunRecord = Omit<ProcessRun, 'runId'> & { _id: string };
@@ -24,13 +27,25 @@ function withoutRunId(changes: Partial<ProcessRun>): Partial<RunRecord> {
   return rest;
 }
 
+/**
+ * Runs in `process_runs`. Every write to a run holds a per-run Redis lock: FerretDB (v1, PostgreSQL)
+ * applies an update as read-modify-write of the whole document without isolation, so two concurrent
+ * conditional updates both succeed and a concurrent `$set` of other fields can put back an old phase.
+ * A cancel racing the driver's own write was lost that way, and the cancelled run went on to DONE.
+ */
 @Injectable()
 export class MongoRunStore extends RunStore {
   private readonly runs: Collection<RunRecord>;
+  private readonly writes: RedisMutex;
 
-  constructor(@InjectModel(ProcessRunDocument.name) model: Model<ProcessRunDocument>) {
+  constructor(
+    @InjectModel(ProcessRunDocument.name) model: Model<ProcessRunDocument>,
+    redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {
     super();
     this.runs = model.collection as unknown as Collection<RunRecord>;
+    this.writes = new RedisMutex(redis);
   }
 
   async create(run: ProcessRun): Promise<void> {
@@ -38,11 +53,15 @@ export class MongoRunStore extends RunStore {
   }
 
   async update(runId: string, changes: Partial<ProcessRun>): Promise<void> {
-    await this.runs.updateOne({ _id: runId }, { $set: { ...withoutRunId(changes), updatedAt: new Date() } });
+    await this.writes.withLock(this.keys.runWrites(runId), () =>
+      this.runs.updateOne({ _id: runId }, { $set: { ...withoutRunId(changes), updatedAt: new Date() } }),
+    );
   }
 
   async transition(runId: string, from: Phase, to: Phase, changes: Partial<ProcessRun> = {}): Promise<boolean> {
-    const result = await this.runs.updateOne({ _id: runId, phase: from }, { $set: { ...withoutRunId(changes), phase: to, updatedAt: new Date() } });
+    const result = await this.writes.withLock(this.keys.runWrites(runId), () =>
+      this.runs.updateOne({ _id: runId, phase: from }, { $set: { ...withoutRunId(changes), phase: to, updatedAt: new Date() } }),
+    );
     return result.matchedCount === 1;
   }
 

@@ -29,4 +29,9 @@ export class RedisKeys {
   driver(runId: string): string {
     return `${this.prefix}:run:${runId}:driver`;
   }
+
+  /** Held while a process writes the run's record (see MongoRunStore). */
+  runWrites(runId: string): string {
+    return `${this.prefix}:run:${runId}:writes`;
+  }
 }

@@ -23,7 +23,8 @@ type SlotClient = Redis & {
   renewIfOwned(key: string, value: string, ttlMs: number): Promise<number>;
 };
 
-function withScripts(redis: Redis): SlotClient {
+/** The client with the ownership scripts (claim, delete and renew only while holding) defined once. */
+export function withScripts(redis: Redis): SlotClient {
   if (!('claimSlot' in redis)) {
     redis.defineCommand('claimSlot', { numberOfKeys: 1, lua: CLAIM });
     redis.defineCommand('deleteIfOwned', { numberOfKeys: 1, lua: DELETE_IF_OWNED });

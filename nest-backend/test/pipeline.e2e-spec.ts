@@ -1,38 +1,19 @@
-import { INestApplication } from '@nestjs/common';
 import { Socket, io } from 'socket.io-client';
 import { Db } from 'mongodb';
-import { Environment } from '../src/infrastructure/config/environment';
 import { mismatchedPriorities, ordersOfRun, priorityBoundary } from './support/order-checks';
-import { Http, httpClient, openDatabase, startInProcessApi, waitUntil } from './support/running-api';
-import { dropTestData, testEnvironment } from './support/test-environment';
+import { useInProcessApi, waitForPhase as waitForPhaseOf } from './support/in-process-suite';
+import { Http, waitUntil } from './support/running-api';
 
 const RUN_SIZE = 20_000;
 
 describe('order pipeline over HTTP and Socket.IO', () => {
-  let env: Environment;
-  let app: INestApplication;
-  let url: string;
-  let http: Http;
+  const suite = useInProcessApi('pipeline', { MAX_ORDERS: '50000' });
+  const http: Http = { get: (path) => suite.http.get(path), post: (path) => suite.http.post(path) };
+  const waitForPhase = (phases: string[]) => waitForPhaseOf(http, phases);
   let db: Db;
-  let closeDb: () => Promise<void>;
-
-  const waitForPhase = (phases: string[], timeoutMs = 240_000) =>
-    waitUntil(async () => {
-      const { body } = await http.get('/pedidos');
-      return phases.includes(body.phase) ? body : null;
-    }, timeoutMs, `phase ${phases.join(' or ')}`);
-
-  beforeAll(async () => {
-    env = testEnvironment('pipeline', { MAX_ORDERS: '50000' });
-    ({ app, url } = await startInProcessApi(env));
-    http = httpClient(() => url);
-    ({ db, close: closeDb } = await openDatabase(env));
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await closeDb?.();
-    if (env) await dropTestData(env);
+  let url: string;
+  beforeAll(() => {
+    ({ db, url } = suite);
   });
 
   it('answers 400 with a message for bad quantities, and creates no run', async () => {

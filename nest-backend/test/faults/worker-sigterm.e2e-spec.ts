@@ -1,0 +1,74 @@
+import { Db } from 'mongodb';
+import { Environment } from '../../src/infrastructure/config/environment';
+import { WorkerProcess } from '../support/backend-process';
+import { expectProcessedExactlyOnce, processedSoFar, waitForRunEnd, waitForStatus } from '../support/exactly-once';
+import { ordersOfRun } from '../support/order-checks';
+import { ApiProcess, Http, freePort, httpClient, openDatabase } from '../support/running-api';
+import { dropTestData, testEnvironment } from '../support/test-environment';
+
+const RUN_SIZE = 4_000;
+const SHUTDOWN_LIMIT_MS = 20_000;
+
+/**
+ * A worker asked to stop (SIGTERM, as docker stop or a deploy does) in the middle of a run: it takes
+ * no new job, finishes and records the jobs it holds, leaves none behind as stalled, and exits cleanly.
+ * Nothing is processed while no worker runs; a worker started again takes the run to DONE.
+ */
+describe('fault: a worker process gets SIGTERM in the middle of a run', () => {
+  let env: Environment;
+  let db: Db;
+  let closeDb: () => Promise<void>;
+  let api: ApiProcess;
+  let worker: WorkerProcess;
+  let http: Http;
+
+  beforeAll(async () => {
+    env = testEnvironment('fault_worker_term', { RUN_WORKERS_IN_API: 'false', ORDERS_PER_JOB: '100', GENERATION_CHUNK_SIZE: '1000', ORDERS_QUEUE_CONCURRENCY: '8' });
+    ({ db, close: closeDb } = await openDatabase(env));
+    api = new ApiProcess(env, await freePort());
+    worker = new WorkerProcess(env);
+    http = httpClient(() => api.url);
+  });
+
+  afterAll(async () => {
+    await worker?.stop('SIGKILL');
+    await api?.kill('SIGKILL');
+    await closeDb?.();
+    if (env) await dropTestData(env);
+  });
+
+  const queueTotals = async () => (await http.get('/pedidos/queue/status')).body.totals;
+
+  it('finishes the jobs it holds, leaves none stalled, exits 0, and the run completes with a new worker', async () => {
+    await api.start();
+    await worker.startConsuming();
+    const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
+    expect(started.status).toBe(202);
+    const { runId } = started.body;
+
+    await waitForStatus(http, (s) => s.phase === 'WAITING_NORMAL_DRAIN' && s.counts.normal >= 200 && s.counts.normal < s.progress.normalTarget - 1_500, 180_000, 'NORMAL processing under way', 50);
+    expect((await queueTotals()).active).toBeGreaterThan(0);
+    const exit = await worker.stop('SIGTERM', SHUTDOWN_LIMIT_MS);
+    expect({ code: exit.code, signal: exit.signal, timedOut: exit.timedOut }).toEqual({ code: 0, signal: null, timedOut: false });
+
+    // Nothing left active for the stopped worker (a stalled job would stay active until its lock lapses), work left waiting.
+    const afterExit = await queueTotals();
+    const leftActive = (await http.get('/pedidos/queue/jobs?types=active,delayed,failed')).body.jobs;
+    expect({ ...afterExit, leftActive }).toMatchObject({ active: 0, delayed: 0, failed: 0, leftActive: [] });
+    expect(afterExit.waiting).toBeGreaterThan(0);
+    // The jobs it finished are saved and counted: the live counters agree with the database, and stay still.
+    const before = await waitForStatus(http, () => true, 5_000, 'status');
+    const stored = await ordersOfRun(db, runId);
+    expect(processedSoFar(before)).toBe(stored.processed);
+    expect(stored.processed).toBeLessThan(RUN_SIZE);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(processedSoFar(await waitForStatus(http, () => true, 5_000, 'status'))).toBe(stored.processed);
+    expect((await ordersOfRun(db, runId)).processed).toBe(stored.processed);
+
+    await worker.startConsuming();
+    const final = await waitForRunEnd(http, 180_000);
+    expect(final.phase).toBe('DONE');
+    const orders = await expectProcessedExactlyOnce(db, runId, RUN_SIZE);
+    expect(final.counts).toEqual({ vip: orders.vipProcessed, normal: orders.normalProcessed, failed: 0, cancelled: 0 });
+  });
+});

@@ -152,8 +152,9 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
         return this.moveOn(run, 'WAITING_NORMAL_DRAIN');
       case 'WAITING_NORMAL_DRAIN': {
         await this.awaitDrain(run, 'NORMAL');
+        const recount = await this.reconcile(run);
         const finishedAt = new Date();
-        await this.moveOn(run, 'DONE', { ...(await this.reconcile(run)), finishedAt });
+        await this.moveOn(run, 'DONE', { ...recount, finishedAt });
         await this.slot.release(run.runId);
         this.log.info(`run ${run.runId} DONE in ${finishedAt.getTime() - run.createdAt.getTime()} ms`);
         return;

@@ -11,6 +11,7 @@ const RUN_SIZE = 4_000;
 const OUTAGE_MS = 11_000;
 const MAX_ATTEMPTS = 6;
 const RETRY_BACKOFF_MS = 300;
+const MAX_SAMPLES = 3_000;
 
 interface JobSeen {
   id: string;
@@ -71,7 +72,7 @@ describe('fault: the database server stops for a few seconds in the middle of a 
     const retried = new Map<string, JobSeen>();
     let stopped = false;
     const sampling = (async () => {
-      while (!stopped) {
+      for (let sample = 0; !stopped && sample < MAX_SAMPLES; sample++) {
         const { status, body } = await http.get('/pedidos/queue/jobs?types=waiting,active,delayed,failed&start=0&end=499').catch(() => ({ status: 0, body: null }));
         if (status === 200) for (const job of body.jobs as JobSeen[]) if (job.attemptsMade > 0) retried.set(job.id, job);
         await new Promise((resolve) => setTimeout(resolve, 100));

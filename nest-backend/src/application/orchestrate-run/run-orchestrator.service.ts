@@ -175,7 +175,7 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
     let lastLog = Date.now();
 
     while (generated < target) {
-      this.throwIfStopped(runId);
+      await this.throwIfCancelled(runId);
       const size = Math.min(this.settings.generationChunkSize, target - generated);
       await this.orders.insertMany(makeOrders(runId, size, cursor, new Date()));
       generated += size;
@@ -212,7 +212,7 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
     let spentMs = vip ? run.enqueueVipTimeMs : run.enqueueNormalTimeMs;
     const perJob = this.settings.ordersPerJob;
     while (enqueued < end) {
-      this.throwIfStopped(run.runId);
+      await this.throwIfCancelled(run.runId);
       const batchEnd = Math.min(end, enqueued + ENQUEUE_BATCH * perJob);
       const started = Date.now();
       await this.queue.enqueue(sliceRange(run.runId, priority, enqueued, batchEnd, perJob));
@@ -242,6 +242,7 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
         const pending = await this.orders.countPending(run.runId, priority);
         if (pending === 0) return;
         if (++idlePolls >= IDLE_POLLS_BEFORE_REPAIR) {
+          await this.throwIfCancelled(run.runId);
           fruitlessRepairs = pending < pendingAtLastRepair ? 0 : fruitlessRepairs + 1;
           if (fruitlessRepairs >= MAX_FRUITLESS_REPAIRS) {
             throw new Error(`${pending} ${priority} orders stay pending although they were queued again ${MAX_FRUITLESS_REPAIRS} times`);
@@ -286,10 +287,27 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
     const holder = await this.slot.holder();
     if (holder === run.runId) return;
     if (holder === null && (await this.slot.claim(run.runId)) === null) {
+      // A cancel may have aborted the run and freed the slot between our read and this claim.
+      const current = await this.runs.findById(run.runId);
+      if (!current || !isActivePhase(current.phase)) {
+        await this.slot.release(run.runId);
+        throw new RunStopped();
+      }
       this.log.warn(`run ${run.runId}: run slot restored`);
       return;
     }
     throw new Error(`run ${run.runId} is active but run ${holder} holds the run slot`);
+  }
+
+  /**
+   * Between chunks and batches: stops when the run lost its slot to a cancel, which may have come
+   * through another API process (a local stop request only covers this one).
+   */
+  private async throwIfCancelled(runId: string): Promise<void> {
+    this.throwIfStopped(runId);
+    if ((await this.slot.holder()) === runId) return;
+    const current = await this.runs.findById(runId);
+    if (!current || !isActivePhase(current.phase)) throw new RunStopped();
   }
 
   private throwIfStopped(runId: string): void {

@@ -1,5 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
+import Redis from 'ioredis';
 import { makeOrders } from '../src/application/generate-orders/order-factory';
 import { sliceRange } from '../src/domain/order-slices';
 import { OrderStore } from '../src/domain/ports/order-store.port';
@@ -10,6 +12,8 @@ import { WorkQueue } from '../src/domain/ports/work-queue.port';
 import { newRun } from '../src/domain/run';
 import { Environment } from '../src/infrastructure/config/environment';
 import { InfrastructureModule } from '../src/infrastructure/infrastructure.module';
+import { RedisKeys } from '../src/infrastructure/redis/redis-keys';
+import { RedisLatestRun } from '../src/infrastructure/redis/redis-latest-run';
 import { dropTestData, testEnvironment } from './support/test-environment';
 
 /** The adapters against the real MongoDB-compatible server and Redis. */
@@ -101,6 +105,49 @@ describe('MongoDB and Redis adapters', () => {
       const page = await runs.list(2, 1);
       expect(page).toMatchObject({ total: 2, items: [{ runId: 'run-a' }] });
     });
+
+    describe('status mirror', () => {
+      const runsCollection = () => context.get(getConnectionToken()).collection('process_runs');
+      const mirrorKey = () => context.get(RedisKeys).latestRun;
+
+      it('copies every write of the latest run, and serves the copy without reading the database', async () => {
+        await runs.update('run-b', { generated: 7 });
+        expect(await runs.findLatestMirrored()).toEqual(await runs.findLatest());
+        await runs.transition('run-b', 'GENERATING', 'ENQUEUE_VIP', { generationEndedAt: new Date() });
+        const mirrored = await runs.findLatestMirrored();
+        expect(mirrored).toEqual(await runs.findLatest());
+        expect(mirrored).toMatchObject({ runId: 'run-b', phase: 'ENQUEUE_VIP', generated: 7 });
+
+        await runsCollection().updateOne({ _id: 'run-b' } as object, { $set: { generated: 8 } });
+        expect((await runs.findLatestMirrored())?.generated).toBe(7);
+      });
+
+      it('reads the database again once the copy is a few seconds old, and when it is gone', async () => {
+        await context.get(Redis).hset(mirrorKey(), 'writtenAt', 0);
+        expect((await runs.findLatestMirrored())?.generated).toBe(7); // served, and refreshed behind it
+        expect(await pollUntil(async () => (await runs.findLatestMirrored())?.generated, (generated) => generated === 8, 3_000)).toBe(8);
+
+        await runsCollection().updateOne({ _id: 'run-b' } as object, { $set: { generated: 9 } });
+        await context.get(Redis).del(mirrorKey());
+        expect((await runs.findLatestMirrored())?.generated).toBe(9);
+      });
+
+      it('never replaces the copy with an older revision of the run or with an older run', async () => {
+        const mirror = new RedisLatestRun(context.get(Redis), context.get(RedisKeys));
+        const latest = (await runs.findLatest())!;
+        await mirror.write({ ...latest, generated: 100 }, 1_000);
+        await mirror.write({ ...latest, generated: 1 }, 999);
+        await mirror.write({ ...(await runs.findById('run-a'))!, generated: 2 }, 5_000);
+        expect(await mirror.read()).toMatchObject({ run: { runId: 'run-b', generated: 100 } });
+        await context.get(Redis).del(mirrorKey());
+      });
+
+      it('is cleared with the runs', async () => {
+        expect(await runs.deleteAll()).toBe(2);
+        expect(await context.get(Redis).exists(mirrorKey())).toBe(0);
+        expect(await runs.findLatestMirrored()).toBeNull();
+      });
+    });
   });
 
   describe('redis', () => {
@@ -172,3 +219,14 @@ describe('MongoDB and Redis adapters', () => {
     });
   });
 });
+
+/** Reads until the value is accepted or the time is up, and returns the last value read. */
+async function pollUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}

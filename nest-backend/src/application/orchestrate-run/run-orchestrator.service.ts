@@ -6,19 +6,21 @@ import { RunCounters } from '../../domain/ports/run-counters.port';
 import { RunStore } from '../../domain/ports/run-store.port';
 import { DriverLease, RunSlot } from '../../domain/ports/run-slot.port';
 import { WorkQueue } from '../../domain/ports/work-queue.port';
-import { ProcessRun, recountedWindows } from '../../domain/run';
+import { LiveCounters, ProcessRun, recountedWindows } from '../../domain/run';
 import { Phase, isActivePhase } from '../../domain/run-phase';
 import { makeOrders } from '../generate-orders/order-factory';
 import { PipelineSettings } from '../pipeline-settings';
 import { RunLog } from '../run-log/run-log.service';
+import { countersAreExact, drainPollDelay, laneLooksSettled } from './drain-signals';
 import { PhaseTransitions } from './phase-transitions';
 
 const LEASE_TTL_MS = 10_000;
 const ADOPT_EVERY_MS = 3_000;
-const DRAIN_POLL_MIN_MS = 100;
-const DRAIN_POLL_MAX_MS = 1_000;
-/** Consecutive polls with an idle lane but pending orders before those orders are queued again. */
-const IDLE_POLLS_BEFORE_REPAIR = 20;
+/** While the counters do not say a lane is settled, the queue and the database are still asked this often. */
+const AUDIT_EVERY_MS = 5_000;
+/** How long a lane stays idle with orders pending before those orders are queued again, and how often it is checked meanwhile. */
+const REPAIR_AFTER_IDLE_MS = 2_000;
+const IDLE_POLL_MS = 100;
 const REPAIR_BATCH = 100_000;
 /** Repairs in a row that leave as many orders pending before the run is declared in ERROR. */
 const MAX_FRUITLESS_REPAIRS = 5;
@@ -144,15 +146,16 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
       case 'ENQUEUE_VIP':
         await this.enqueueRest(run, 'VIP');
         return this.moveOn(run, 'WAITING_VIP_DRAIN');
-      case 'WAITING_VIP_DRAIN':
-        await this.awaitDrain(run, 'VIP');
-        return this.moveOn(run, 'ENQUEUE_NORMAL', await this.reconcile(run));
+      case 'WAITING_VIP_DRAIN': {
+        const live = await this.awaitDrain(run, 'VIP');
+        return this.moveOn(run, 'ENQUEUE_NORMAL', await this.reconcile(run, 'VIP', live));
+      }
       case 'ENQUEUE_NORMAL':
         await this.enqueueRest(run, 'NORMAL');
         return this.moveOn(run, 'WAITING_NORMAL_DRAIN');
       case 'WAITING_NORMAL_DRAIN': {
-        await this.awaitDrain(run, 'NORMAL');
-        const recount = await this.reconcile(run);
+        const live = await this.awaitDrain(run, 'NORMAL');
+        const recount = await this.reconcile(run, 'NORMAL', live);
         const finishedAt = new Date();
         await this.moveOn(run, 'DONE', { ...recount, finishedAt });
         await this.slot.release(run.runId);
@@ -227,21 +230,30 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * Waits until no job of the lane is left and no order of that priority is pending. A lane that
-   * stays idle while orders are pending lost jobs (Redis restart, manual clean): they are queued again.
+   * Waits until no job of the lane is left and no order of that priority is pending. Each poll reads
+   * the live counters (one Redis command); the queue and the database are asked only when the counters
+   * say the lane is settled, and every few seconds in case they lag. A lane that stays idle while
+   * orders are pending lost jobs (Redis restart, manual clean): they are queued again.
    */
-  private async awaitDrain(run: ProcessRun, priority: Priority): Promise<void> {
-    let idlePolls = 0;
+  private async awaitDrain(run: ProcessRun, priority: Priority): Promise<LiveCounters | null> {
+    let idleSince: number | null = null;
+    let lastAudit = Date.now();
     let fruitlessRepairs = 0;
     let pendingAtLastRepair = Infinity;
     let lastLog = Date.now();
     for (;;) {
       this.throwIfStopped(run.runId);
-      const unfinished = await this.queue.unfinished(priority);
-      if (unfinished === 0) {
-        const pending = await this.orders.countPending(run.runId, priority);
-        if (pending === 0) return;
-        if (++idlePolls >= IDLE_POLLS_BEFORE_REPAIR) {
+      const live = await this.counters.read(run.runId);
+      const now = Date.now();
+      if (idleSince !== null || laneLooksSettled(run, priority, live) || now - lastAudit >= AUDIT_EVERY_MS) {
+        lastAudit = now;
+        const pending = await this.pendingWithIdleLane(run.runId, priority);
+        if (pending === 0) return live;
+        if (pending === null) {
+          idleSince = null;
+        } else if (idleSince === null) {
+          idleSince = now;
+        } else if (now - idleSince >= REPAIR_AFTER_IDLE_MS) {
           await this.throwIfCancelled(run.runId);
           fruitlessRepairs = pending < pendingAtLastRepair ? 0 : fruitlessRepairs + 1;
           if (fruitlessRepairs >= MAX_FRUITLESS_REPAIRS) {
@@ -251,24 +263,33 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
           const seqs = await this.orders.pendingSeqs(run.runId, priority, REPAIR_BATCH);
           this.log.warn(`run ${run.runId}: ${pending} ${priority} orders pending with no job left; queueing them again`);
           await this.queue.enqueue(slicesCovering(run.runId, priority, seqs, this.settings.ordersPerJob), `repair-${Date.now()}`);
-          idlePolls = 0;
+          idleSince = null;
         }
-      } else {
-        idlePolls = 0;
       }
-      if (Date.now() - lastLog >= this.settings.logProgressEveryMs) {
-        lastLog = Date.now();
-        const live = await this.counters.read(run.runId);
+      if (now - lastLog >= this.settings.logProgressEveryMs) {
+        lastLog = now;
         const done = priority === 'VIP' ? live?.vipProcessed : live?.normalProcessed;
         const total = priority === 'VIP' ? run.vipGenerated : run.normalGenerated;
         this.log.info(`run ${run.runId}: ${done ?? 0} of ${total} ${priority} orders processed`);
       }
-      await sleep(drainPollDelay(unfinished));
+      await sleep(idleSince === null ? drainPollDelay(run, priority, live, now) : IDLE_POLL_MS);
     }
   }
 
-  /** Recounts the run's orders in the database: the live counters may miss a slice a crash interrupted. */
-  private async reconcile(run: ProcessRun): Promise<Partial<ProcessRun>> {
+  /** Orders of the lane still pending once no job of it is left, or null while jobs are left. */
+  private async pendingWithIdleLane(runId: string, priority: Priority): Promise<number | null> {
+    if ((await this.queue.unfinished(priority)) > 0) return null;
+    return this.orders.countPending(runId, priority);
+  }
+
+  /**
+   * The run's figures once a lane drained. The live counters may miss a slice a crash interrupted;
+   * unless they account for every order that can be settled by now, the orders are recounted.
+   */
+  private async reconcile(run: ProcessRun, priority: Priority, live: LiveCounters | null): Promise<Partial<ProcessRun>> {
+    if (live && countersAreExact(run, priority, live)) {
+      return { failed: live.failed, processing: recountedWindows(run, live, live) };
+    }
     const tally = await this.orders.tally(run.runId);
     await this.counters.overwriteCounts(run.runId, {
       vipProcessed: tally.vipProcessed,
@@ -327,14 +348,6 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
       this.log.error(`run ${runId}: could not record the failure: ${(cleanupError as Error).message}`);
     }
   }
-}
-
-/**
- * Polls often only near the end of a lane: with hundreds of jobs left, a check a second costs a few
- * Redis commands per second instead of dozens, and the drain is still seen within ~100 ms.
- */
-export function drainPollDelay(unfinishedJobs: number): number {
-  return Math.min(DRAIN_POLL_MAX_MS, DRAIN_POLL_MIN_MS + unfinishedJobs * 10);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -8,8 +8,8 @@ const CURRENT_RATE_WINDOW_MS = 5_000;
 const MIN_SAMPLE_GAP_MS = 200;
 
 /**
- * `GET /pedidos`: the latest run and the workers' live counters, two point reads whatever the run's
- * size. It keeps recent samples of the processed total to tell the current rate.
+ * `GET /pedidos`: the latest run (from its Redis mirror) and the workers' live counters, two Redis
+ * reads whatever the run's size. It keeps recent samples of the processed total to tell the current rate.
  */
 @Injectable()
 export class ReadStatusService {
@@ -23,7 +23,7 @@ export class ReadStatusService {
   ) {}
 
   async snapshot(): Promise<StatusSnapshot> {
-    const run = await this.runs.findLatest();
+    const run = await this.runs.findLatestMirrored();
     const now = Date.now();
     if (!run) return buildSnapshot(null, new Date(now));
     const current = await this.withLive(run);

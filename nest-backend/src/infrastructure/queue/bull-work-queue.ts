@@ -42,8 +42,7 @@ export class BullWorkQueue extends WorkQueue {
   }
 
   async unfinished(priority: Priority): Promise<number> {
-    const counts = await this.counts(priority);
-    return counts.waiting + counts.active + counts.delayed + counts.paused;
+    return this.lane(priority).getJobCountByTypes(['waiting', 'active', 'delayed', 'paused']);
   }
 
   async discardQueued(): Promise<number> {

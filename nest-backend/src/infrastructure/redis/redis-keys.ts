@@ -14,6 +14,11 @@ export class RedisKeys {
     return `${this.prefix}:events`;
   }
 
+  /** A copy of the latest run, for status reads (see RedisLatestRun). */
+  get latestRun(): string {
+    return `${this.prefix}:latest-run`;
+  }
+
   get bullPrefix(): string {
     return `${this.prefix}-bull`;
   }

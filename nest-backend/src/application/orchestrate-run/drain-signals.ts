@@ -1,0 +1,54 @@
+import { Priority } from '../../domain/order';
+import { LiveCounters, ProcessRun } from '../../domain/run';
+
+const POLL_MIN_MS = 100;
+const POLL_MAX_MS = 1_000;
+const POLL_BEFORE_FIRST_JOB_MS = 250;
+
+/**
+ * Orders of the lane that the live counters saw settled, and how many there are to settle. `failed`
+ * is one figure for both lanes; while the VIP lane drains no NORMAL order has been processed yet.
+ */
+function laneProgress(run: ProcessRun, priority: Priority, live: LiveCounters): { settled: number; total: number } {
+  if (priority === 'VIP') return { settled: live.vipProcessed + live.failed, total: run.vipGenerated };
+  return { settled: live.vipProcessed + live.normalProcessed + live.failed, total: run.generated };
+}
+
+/**
+ * The counters say every order of the lane is settled. Only a hint that the lane may have drained:
+ * the counters can lag the database (a worker that died between its write and its count) but never
+ * run ahead of it, so the orchestrator then asks the queue and the database.
+ */
+export function laneLooksSettled(run: ProcessRun, priority: Priority, live: LiveCounters | null): boolean {
+  if (!live) return false;
+  const { settled, total } = laneProgress(run, priority, live);
+  return settled >= total;
+}
+
+/**
+ * After the lane drained (no order of it pending): whether the live counters are exact, so the
+ * recount over every order of the run can be skipped. Each counter only ever lags its true value,
+ * so when they add up to every order that can be settled by now, none of them lags.
+ * The VIP check holds on a first pass only: a retry of dead letters reopens a run whose NORMAL
+ * orders were already counted, and is recounted.
+ */
+export function countersAreExact(run: ProcessRun, priority: Priority, live: LiveCounters | null): boolean {
+  if (!live) return false;
+  if (priority === 'VIP' && (run.processing.normal.count > 0 || live.normalProcessed > 0)) return false;
+  const { settled, total } = laneProgress(run, priority, live);
+  return settled === total;
+}
+
+/**
+ * How long to wait before looking at the lane again: half the time the lane still needs at its
+ * average rate so far, between 100 ms and 1 s. A long lane costs one counter read a second, and
+ * the end of a lane is seen within ~100 ms of when the rate says it comes.
+ */
+export function drainPollDelay(run: ProcessRun, priority: Priority, live: LiveCounters | null, now: number): number {
+  const startedAt = priority === 'VIP' ? live?.vipStart : live?.normalStart;
+  const processed = priority === 'VIP' ? live?.vipProcessed : live?.normalProcessed;
+  const total = priority === 'VIP' ? run.vipGenerated : run.normalGenerated;
+  if (startedAt == null || !processed || now <= startedAt) return POLL_BEFORE_FIRST_JOB_MS;
+  const msLeft = ((total - processed) * (now - startedAt)) / processed;
+  return Math.round(Math.min(POLL_MAX_MS, Math.max(POLL_MIN_MS, msLeft / 2)));
+}

@@ -43,6 +43,7 @@ function configOf(options: BenchOptions, changes: Partial<PipelineConfig> = {}):
     concurrency: options.concurrency,
     chunkSize: options.chunkSize,
     workers: options.workers,
+    autoProcess: options.mode !== 'store-only',
     ...changes,
   };
 }
@@ -55,7 +56,7 @@ async function pipelineMode(ctx: BenchContext, options: BenchOptions, server: Se
   const main = await runPipeline(ctx, configOf(options), 'pipeline');
   process.stdout.write(`${describePipeline(main)}\n`);
   let floor: FloorResult | null = null;
-  if (options.floor) {
+  if (options.floor && options.mode !== 'store-only') {
     floor = await runFloor(ctx, floorConfig(options, options.orders));
     process.stdout.write(`${describeFloor(floor, main.totalMs)}\n`);
   }
@@ -80,7 +81,8 @@ async function pipelineMode(ctx: BenchContext, options: BenchOptions, server: Se
   const list = targets(main, floorRatio, memoryCheck?.growth ?? null);
   process.stdout.write(`targets:\n${describeTargets(list)}\n`);
   const { details, ...figures } = main;
-  const file = writeResult(repoRoot, `${today()}-${server.id}-${options.orders}${options.label ? `-${options.label}` : ''}`, {
+  const mode = options.mode === 'store-only' ? '-store-only' : '';
+  const file = writeResult(repoRoot, `${today()}-${server.id}-${options.orders}${mode}${options.label ? `-${options.label}` : ''}`, {
     date: new Date().toISOString(),
     command: `pnpm bench -- ${process.argv.slice(2).filter((arg) => arg !== '--').join(' ')}`.trim(),
     machine: machine(),

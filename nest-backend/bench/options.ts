@@ -1,6 +1,6 @@
 import { Environment, validateEnvironment } from '../src/infrastructure/config/environment';
 
-export type BenchMode = 'pipeline' | 'generation-only' | 'floor-only' | 'sweep';
+export type BenchMode = 'pipeline' | 'store-only' | 'generation-only' | 'floor-only' | 'sweep';
 
 export interface BenchOptions {
   mode: BenchMode;
@@ -56,6 +56,8 @@ bench/results/<date>-<server>-<N>.json at the repository root.
   --memory-check         also run N/10 orders and compare each process's peak RSS (target: within 10%)
   --floor-update-batch B orders per updateMany in the floor (default: each priority range split in --floor-parallel)
   --floor-parallel P     updateMany commands in flight in the floor (default 2)
+  --store-only           generate and store N orders through the API without processing them (autoProcess=false):
+                         the API's memory while it generates; with --memory-check also at N/10; no floor
   --generation-only      time makeOrders for N orders (default 1000000) in chunks of G, no I/O
   --floor-only           only the bare-driver floor (to compare --floor-update-batch / --floor-parallel)
   --sweep                run a grid (--sweep-orders-per-job, --sweep-concurrency, --sweep-chunk-size: comma lists)
@@ -124,6 +126,7 @@ export function parseOptions(argv: string[], rawEnv: NodeJS.ProcessEnv): BenchOp
       case '--floor-update-batch': options.floorUpdateBatch = int(1); break;
       case '--floor-parallel': options.floorParallel = int(1); break;
       case '--generation-only': options.mode = 'generation-only'; break;
+      case '--store-only': options.mode = 'store-only'; break;
       case '--sweep': options.mode = 'sweep'; break;
       case '--floor-only': options.mode = 'floor-only'; break;
       case '--sweep-orders-per-job': options.sweepOrdersPerJob = intList(flag, next()); break;

@@ -19,6 +19,8 @@ export interface PipelineConfig {
   concurrency: number;
   chunkSize: number;
   workers: number;
+  /** false: generate and store only (`autoProcess=false`); the run ends when every order is stored. */
+  autoProcess: boolean;
 }
 
 /** What every run of an invocation shares. */
@@ -81,6 +83,8 @@ export interface PipelineResult extends PipelineConfig {
     statusLatencyMaxMs: number;
     /** findOne of the latest run straight from the driver, timed next to each GET /pedidos. */
     latestRunFindMs: { p50: number; p99: number };
+    /** GET /health (liveness: no I/O) of the same API, timed next to each GET /pedidos: what any request waits on this machine. */
+    livenessLatencyMs: { p50: number; p99: number };
   };
 }
 
@@ -118,7 +122,7 @@ export async function runPipeline(ctx: BenchContext, config: PipelineConfig, lab
 
     const before = await measure(ctx.redis, backends, true);
     const postAt = Date.now();
-    await http(api, '/pedidos/generate?quantity=' + config.orders, 'POST');
+    await http(api, `/pedidos/generate?quantity=${config.orders}&autoProcess=${config.autoProcess}`, 'POST');
     const sampled = await followRun(ctx, api, backends, config, label, postAt, database);
     const after = await measure(ctx.redis, backends, false);
     const final = sampled.final;
@@ -180,6 +184,7 @@ export async function runPipeline(ctx: BenchContext, config: PipelineConfig, lab
         memoryAtEndMb,
         statusLatencyMaxMs: round2(percentile(sampled.latencies, 100)),
         latestRunFindMs: { p50: round2(percentile(sampled.dbLatencies, 50)), p99: round2(percentile(sampled.dbLatencies, 99)) },
+        livenessLatencyMs: { p50: round2(percentile(sampled.livenessLatencies, 50)), p99: round2(percentile(sampled.livenessLatencies, 99)) },
       },
     };
   } finally {
@@ -196,13 +201,14 @@ interface Followed {
   latencies: number[];
   /** The same findOne of the latest run, sent by the bench's own client next to each poll. */
   dbLatencies: number[];
+  livenessLatencies: number[];
   /** Every GET /pedidos the bench sent during the run, the cost-measuring burst included. */
   probes: number;
   doneAt: number;
   probeCost: { mongo: number; redis: number };
 }
 
-/** Polls GET /pedidos until DONE (timing every answer), draws progress, and measures what one poll costs. */
+/** Polls GET /pedidos until DONE, or until stored for a run without processing (timing every answer), draws progress, and measures what one poll costs. */
 async function followRun(
   ctx: BenchContext,
   api: string,
@@ -214,6 +220,7 @@ async function followRun(
 ): Promise<Followed> {
   const latencies: number[] = [];
   const dbLatencies: number[] = [];
+  const livenessLatencies: number[] = [];
   const runs = ctx.mongo.db(database).collection('process_runs');
   const progress = new ProgressLine(label);
   const deadline = postAt + ctx.timeoutS * 1000;
@@ -226,18 +233,21 @@ async function followRun(
     const dbStarted = performance.now();
     await runs.findOne({}, { sort: { createdAt: -1 } });
     dbLatencies.push(performance.now() - dbStarted);
+    const livenessStarted = performance.now();
+    await http(api, '/health');
+    livenessLatencies.push(performance.now() - livenessStarted);
     const processed = status.progress.processedTotal + status.counts.failed;
     const elapsed = ((Date.now() - postAt) / 1000).toFixed(1);
     progress.update(
-      (status.progress.generated + processed) / (2 * config.orders),
+      (status.progress.generated + processed) / ((config.autoProcess ? 2 : 1) * config.orders),
       `${status.phase.padEnd(20)} generated ${formatInt(status.progress.generated)}  vip ${formatInt(status.counts.vip)}  normal ${formatInt(status.counts.normal)}  ${elapsed} s`,
     );
-    if (status.phase === 'DONE') {
+    if (status.phase === 'DONE' || (!config.autoProcess && status.awaitingProcess)) {
       const doneAt = Date.now();
       progress.done(`DONE in ${elapsed} s`);
       // A run too short to measure a poll: one find of the latest run, as measured on the idle API.
       const probes = latencies.length + (probeCost ? PROBE_BURST : 0);
-      return { final: status, latencies, dbLatencies, probes, doneAt, probeCost: probeCost ?? { mongo: 1, redis: 0 } };
+      return { final: status, latencies, dbLatencies, livenessLatencies, probes, doneAt, probeCost: probeCost ?? { mongo: 1, redis: 0 } };
     }
     if (status.phase === 'ERROR' || status.phase === 'ABORTED') {
       progress.done(status.phase);

@@ -8,22 +8,23 @@ function counters(changes: Partial<LiveCounters>): LiveCounters {
 }
 
 describe('drainPollDelay', () => {
-  it('checks every 250 ms until the lane has a rate', () => {
-    expect(drainPollDelay(run, 'VIP', null, 1_000)).toBe(250);
-    expect(drainPollDelay(run, 'VIP', counters({ vipStart: 500 }), 1_000)).toBe(250);
+  it('until a job has reported, waits a quarter of the time waited so far, within 100 ms and 1 s', () => {
+    expect(drainPollDelay(run, 'VIP', null, 0, 200)).toBe(100);
+    expect(drainPollDelay(run, 'VIP', counters({ vipStart: 500 }), 0, 2_000)).toBe(500);
+    expect(drainPollDelay(run, 'NORMAL', counters({ vipStart: 0, vipProcessed: 2_500 }), 0, 30_000)).toBe(1_000);
   });
 
   it('waits half the time the lane still needs at its average rate, within 100 ms and 1 s', () => {
     // 500 orders in 1 s: 2,000 left need 4 s
-    expect(drainPollDelay(run, 'VIP', counters({ vipStart: 0, vipProcessed: 500 }), 1_000)).toBe(1_000);
+    expect(drainPollDelay(run, 'VIP', counters({ vipStart: 0, vipProcessed: 500 }), 0, 1_000)).toBe(1_000);
     // 2,400 in 2.4 s: 100 left need 100 ms
-    expect(drainPollDelay(run, 'VIP', counters({ vipStart: 0, vipProcessed: 2_400 }), 2_400)).toBe(100);
+    expect(drainPollDelay(run, 'VIP', counters({ vipStart: 0, vipProcessed: 2_400 }), 0, 2_400)).toBe(100);
     // 7,000 NORMAL in 7 s: 500 left need 500 ms
-    expect(drainPollDelay(run, 'NORMAL', counters({ normalStart: 10_000, normalProcessed: 7_000 }), 17_000)).toBe(250);
+    expect(drainPollDelay(run, 'NORMAL', counters({ normalStart: 10_000, normalProcessed: 7_000 }), 0, 17_000)).toBe(250);
   });
 
   it('checks every 100 ms once the lane is overdue', () => {
-    expect(drainPollDelay(run, 'NORMAL', counters({ normalStart: 0, normalProcessed: 7_500 }), 9_000)).toBe(100);
+    expect(drainPollDelay(run, 'NORMAL', counters({ normalStart: 0, normalProcessed: 7_500 }), 0, 9_000)).toBe(100);
   });
 });
 

@@ -25,6 +25,8 @@ const REPAIR_BATCH = 100_000;
 /** Repairs in a row that leave as many orders pending before the run is declared in ERROR. */
 const MAX_FRUITLESS_REPAIRS = 5;
 const ENQUEUE_BATCH = 1_000;
+/** Chunks stored at once: the next one is built and sent while the database stores the one before. */
+const INSERTS_IN_FLIGHT = 2;
 const STEP_RETRIES = 8;
 
 class RunStopped extends Error {}
@@ -176,26 +178,39 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
     if (dropped > 0) this.log.warn(`run ${runId}: dropped ${dropped} orders of a chunk stored but not recorded before a restart`);
     if (generated > 0) this.log.info(`run ${runId}: generation resumes at ${generated} of ${target}`);
     let lastLog = Date.now();
+    const inFlight: { stored: Promise<void>; marks: Pick<ProcessRun, 'generated' | 'vipGenerated' | 'normalGenerated'> }[] = [];
+    try {
+      while (generated < target || inFlight.length > 0) {
+        if (generated < target && inFlight.length < INSERTS_IN_FLIGHT) {
+          await this.throwIfCancelled(runId);
+          const size = Math.min(this.settings.generationChunkSize, target - generated);
+          const stored = this.orders.insertMany(makeOrders(runId, size, cursor, new Date()));
+          stored.catch(() => undefined); // awaited in order below; failing before its turn is not an unhandled rejection
+          generated += size;
+          inFlight.push({ stored, marks: { generated, vipGenerated: cursor.vip, normalGenerated: cursor.normal } });
+          continue;
+        }
+        const { stored, marks } = inFlight.shift()!;
+        await stored;
+        // Recorded in order, so after a crash every order past the marks belongs to an unrecorded chunk.
+        await this.runs.update(runId, marks);
 
-    while (generated < target) {
-      await this.throwIfCancelled(runId);
-      const size = Math.min(this.settings.generationChunkSize, target - generated);
-      await this.orders.insertMany(makeOrders(runId, size, cursor, new Date()));
-      generated += size;
-      await this.runs.update(runId, { generated, vipGenerated: cursor.vip, normalGenerated: cursor.normal });
-
-      const vipReady = lastFullSliceEnd(vipEnqueued, cursor.vip, perJob);
-      if (autoProcess && vipReady > vipEnqueued) {
-        const started = Date.now();
-        await this.queue.enqueue(sliceRange(runId, 'VIP', vipEnqueued, vipReady, perJob));
-        enqueueVipTimeMs += Date.now() - started;
-        vipEnqueued = vipReady;
-        await this.runs.update(runId, { vipEnqueued, enqueueVipTimeMs });
+        const vipReady = lastFullSliceEnd(vipEnqueued, marks.vipGenerated, perJob);
+        if (autoProcess && vipReady > vipEnqueued) {
+          const started = Date.now();
+          await this.queue.enqueue(sliceRange(runId, 'VIP', vipEnqueued, vipReady, perJob));
+          enqueueVipTimeMs += Date.now() - started;
+          vipEnqueued = vipReady;
+          await this.runs.update(runId, { vipEnqueued, enqueueVipTimeMs });
+        }
+        if (Date.now() - lastLog >= this.settings.logProgressEveryMs) {
+          lastLog = Date.now();
+          this.log.info(`run ${runId}: generated ${marks.generated} of ${target} orders`);
+        }
       }
-      if (Date.now() - lastLog >= this.settings.logProgressEveryMs) {
-        lastLog = Date.now();
-        this.log.info(`run ${runId}: generated ${generated} of ${target} orders`);
-      }
+    } finally {
+      // A retry starts by dropping unrecorded orders: no insert of this attempt may land after that.
+      await Promise.allSettled(inFlight.map(({ stored }) => stored));
     }
     const generationEndedAt = new Date();
     this.log.info(`run ${runId}: ${generated} orders stored (${cursor.vip} VIP, ${cursor.normal} NORMAL)`);
@@ -236,11 +251,13 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
    * orders are pending lost jobs (Redis restart, manual clean): they are queued again.
    */
   private async awaitDrain(run: ProcessRun, priority: Priority): Promise<LiveCounters | null> {
+    const waitingSince = Date.now();
     let idleSince: number | null = null;
-    let lastAudit = Date.now();
+    let lastAudit = waitingSince;
     let fruitlessRepairs = 0;
     let pendingAtLastRepair = Infinity;
     let lastLog = Date.now();
+    let lastLogged = -1;
     for (;;) {
       this.throwIfStopped(run.runId);
       const live = await this.counters.read(run.runId);
@@ -266,13 +283,14 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
           idleSince = null;
         }
       }
-      if (now - lastLog >= this.settings.logProgressEveryMs) {
+      const done = (priority === 'VIP' ? live?.vipProcessed : live?.normalProcessed) ?? 0;
+      if (done !== lastLogged && now - lastLog >= this.settings.logProgressEveryMs) {
         lastLog = now;
-        const done = priority === 'VIP' ? live?.vipProcessed : live?.normalProcessed;
+        lastLogged = done;
         const total = priority === 'VIP' ? run.vipGenerated : run.normalGenerated;
-        this.log.info(`run ${run.runId}: ${done ?? 0} of ${total} ${priority} orders processed`);
+        this.log.info(`run ${run.runId}: ${done} of ${total} ${priority} orders processed`);
       }
-      await sleep(idleSince === null ? drainPollDelay(run, priority, live, now) : IDLE_POLL_MS);
+      await sleep(idleSince === null ? drainPollDelay(run, priority, live, waitingSince, now) : IDLE_POLL_MS);
     }
   }
 

@@ -7,15 +7,18 @@ import { RunPage, RunStore } from '../../domain/ports/run-store.port';
 import { ProcessRun } from '../../domain/run';
 import { PHASES, Phase, isActivePhase } from '../../domain/run-phase';
 import { RedisKeys } from '../redis/redis-keys';
-import { RedisLatestRun } from '../redis/redis-latest-run';
+import { MirroredRun, RedisLatestRun } from '../redis/redis-latest-run';
 import { RedisMutex } from '../redis/redis-mutex';
 import { ProcessRunDocument } from './process-run.schema';
 
 /** `revision` counts the writes of a run, so an older copy never replaces a newer one in the status mirror. */
 type RunRecord = Omit<ProcessRun, 'runId'> & { _id: string; revision?: number };
 
-/** A status mirror older than this is read again from the database (in the background) when served. */
-const MIRROR_REFRESH_AFTER_MS = 2_000;
+/**
+ * While the status mirror is being read, each process compares it with the database this often (in the
+ * background), which puts right a copy that missed a write (a crash between the two, a Redis restart).
+ */
+const MIRROR_CHECK_EVERY_MS = 5_000;
 
 const ACTIVE_PHASES = PHASES.filter(isActivePhase);
 
@@ -46,6 +49,7 @@ export class MongoRunStore extends RunStore {
   private readonly writes: RedisMutex;
   private readonly mirror: RedisLatestRun;
   private refreshing: Promise<ProcessRun | null> | null = null;
+  private lastMirrorCheck = 0;
 
   constructor(
     @InjectModel(ProcessRunDocument.name) model: Model<ProcessRunDocument>,
@@ -88,17 +92,18 @@ export class MongoRunStore extends RunStore {
 
   async findLatestMirrored(): Promise<ProcessRun | null> {
     const held = await this.mirror.read().catch(() => null);
-    if (!held) return this.refreshMirror();
-    if (Date.now() - held.writtenAt > MIRROR_REFRESH_AFTER_MS) void this.refreshMirror().catch(() => undefined);
+    if (!held) return this.refreshMirror(null);
+    if (Date.now() - this.lastMirrorCheck >= MIRROR_CHECK_EVERY_MS) void this.refreshMirror(held).catch(() => undefined);
     return held.run;
   }
 
-  /** One database read at a time per process, however many status reads ask for it. */
-  private refreshMirror(): Promise<ProcessRun | null> {
+  /** One database read at a time per process, however many status reads ask for it; writes only what changed. */
+  private refreshMirror(held: MirroredRun | null): Promise<ProcessRun | null> {
+    this.lastMirrorCheck = Date.now();
     this.refreshing ??= (async () => {
       const record = await this.runs.findOne({}, { sort: { createdAt: -1 } });
-      if (record) await this.copyToMirror(record);
-      else await this.mirror.clear().catch(() => undefined);
+      if (!record) await this.mirror.clear().catch(() => undefined);
+      else if (record._id !== held?.run.runId || (record.revision ?? 0) !== held.revision) await this.copyToMirror(record);
       return record && toRun(record);
     })().finally(() => (this.refreshing = null));
     return this.refreshing;

@@ -15,18 +15,18 @@ if held[1] then
     return 0
   end
 end
-redis.call('HSET', KEYS[1], 'runId', ARGV[1], 'createdAt', ARGV[2], 'revision', ARGV[3], 'writtenAt', ARGV[4], 'run', ARGV[5])
+redis.call('HSET', KEYS[1], 'runId', ARGV[1], 'createdAt', ARGV[2], 'revision', ARGV[3], 'run', ARGV[4])
 return 1
 `;
 
 type MirrorClient = Redis & {
-  writeLatestRunIfNewer(key: string, runId: string, createdAt: number, revision: number, writtenAt: number, run: string): Promise<number>;
+  writeLatestRunIfNewer(key: string, runId: string, createdAt: number, revision: number, run: string): Promise<number>;
 };
 
 export interface MirroredRun {
   run: ProcessRun;
-  /** Epoch ms of the write or refresh that put it there. */
-  writtenAt: number;
+  /** How many writes of the run the copy reflects. */
+  revision: number;
 }
 
 const DATE_FIELDS = ['generationStartedAt', 'generationEndedAt', 'createdAt', 'finishedAt', 'updatedAt'] as const;
@@ -47,13 +47,13 @@ export class RedisLatestRun {
   }
 
   async write(run: ProcessRun, revision: number): Promise<void> {
-    await this.redis.writeLatestRunIfNewer(this.keys.latestRun, run.runId, run.createdAt.getTime(), revision, Date.now(), JSON.stringify(run));
+    await this.redis.writeLatestRunIfNewer(this.keys.latestRun, run.runId, run.createdAt.getTime(), revision, JSON.stringify(run));
   }
 
   async read(): Promise<MirroredRun | null> {
-    const [json, writtenAt] = await this.redis.hmget(this.keys.latestRun, 'run', 'writtenAt');
-    if (!json || !writtenAt) return null;
-    return { run: parseRun(json), writtenAt: Number(writtenAt) };
+    const [json, revision] = await this.redis.hmget(this.keys.latestRun, 'run', 'revision');
+    if (!json || !revision) return null;
+    return { run: parseRun(json), revision: Number(revision) };
   }
 
   async clear(): Promise<void> {

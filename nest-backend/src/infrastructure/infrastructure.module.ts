@@ -60,8 +60,9 @@ export class InfrastructureModule {
             removeOnComplete: true,
             removeOnFail: false,
           },
-          // A killed worker's jobs are back in the queue within seconds, not the default 30 s.
-          settings: { lockDuration: 20_000, stalledInterval: 5_000, maxStalledCount: 3 },
+          // A killed worker's jobs are back in the queue within 30 s (lock lapsed, then the next stalled check).
+          // Each check is a script of ~8 Redis commands per lane, so checking more often costs more than a run's jobs.
+          settings: { lockDuration: 20_000, stalledInterval: 10_000, maxStalledCount: 3 },
         }),
         BullModule.registerQueue({ name: VIP_QUEUE }, { name: NORMAL_QUEUE }),
       ],

@@ -11,6 +11,9 @@ import { ensureServices, REPO_ROOT } from './local-services.mjs';
 import { isPortFree } from './lib/probes.mjs';
 import { describeExit, run, signalIfRunning, startProcess } from './lib/processes.mjs';
 
+/** As in nest-backend's package.json and Dockerfile: a heap cap keeps peak RSS flat in the run's size (bench/README.md). */
+const BACKEND_NODE_ARGS = ['--max-old-space-size=160'];
+
 const PNPM = ['-y', 'pnpm@10'];
 const BACKEND_DIR = path.join(REPO_ROOT, 'nest-backend');
 const FRONTEND_DIR = path.join(REPO_ROOT, 'next-frontend');
@@ -99,8 +102,8 @@ async function main() {
     });
     return child;
   };
-  launch({ name: 'api', command: process.execPath, args: ['dist/main.js'] });
-  for (let i = 1; i <= options.workers; i++) launch({ name: `worker-${i}`, command: process.execPath, args: ['dist/worker.js'] });
+  launch({ name: 'api', command: process.execPath, args: [...BACKEND_NODE_ARGS, 'dist/main.js'] });
+  for (let i = 1; i <= options.workers; i++) launch({ name: `worker-${i}`, command: process.execPath, args: [...BACKEND_NODE_ARGS, 'dist/worker.js'] });
   if (options.frontend) {
     // pnpm runs `next start` as its own child: stop the whole group.
     launch({ name: 'web', command: 'npx', args: [...PNPM, '--filter', 'next-frontend', 'start'], cwd: REPO_ROOT, env: frontendEnv, killGroup: true });

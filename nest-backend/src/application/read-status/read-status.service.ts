@@ -23,10 +23,12 @@ export class ReadStatusService {
   ) {}
 
   async snapshot(): Promise<StatusSnapshot> {
-    const run = await this.runs.findLatestMirrored();
+    // One round trip, not two in a row: the counters are read along with the run, for the run seen last time.
+    const expected = this.sampledRunId;
+    const [run, expectedLive] = await Promise.all([this.runs.findLatestMirrored(), expected ? this.counters.read(expected) : null]);
     const now = Date.now();
     if (!run) return buildSnapshot(null, new Date(now));
-    const current = await this.withLive(run);
+    const current = run.runId === expected && !run.finishedAt ? withLiveCounters(run, expectedLive) : await this.withLive(run);
     this.sample(current, now);
     return buildSnapshot(current, new Date(now), currentRate(this.samples, CURRENT_RATE_WINDOW_MS, now));
   }

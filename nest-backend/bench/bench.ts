@@ -48,6 +48,17 @@ function configOf(options: BenchOptions, changes: Partial<PipelineConfig> = {}):
   };
 }
 
+/** What every result file starts with: when, how, where and on what code it was measured. */
+function resultHeader(source: string, server: ServerInfo | null) {
+  return {
+    date: new Date().toISOString(),
+    command: `pnpm bench -- ${process.argv.slice(2).filter((arg) => arg !== '--').join(' ')}`.trim(),
+    machine: machine(),
+    source,
+    ...(server && { server: server.id, serverInfo: server }),
+  };
+}
+
 function floorConfig(options: BenchOptions, orders: number) {
   return { orders, insertBatch: options.chunkSize, updateBatch: options.floorUpdateBatch, parallel: options.floorParallel };
 }
@@ -83,12 +94,7 @@ async function pipelineMode(ctx: BenchContext, options: BenchOptions, server: Se
   const { details, ...figures } = main;
   const mode = options.mode === 'store-only' ? '-store-only' : '';
   const file = writeResult(repoRoot, `${today()}-${server.id}-${options.orders}${mode}${options.label ? `-${options.label}` : ''}`, {
-    date: new Date().toISOString(),
-    command: `pnpm bench -- ${process.argv.slice(2).filter((arg) => arg !== '--').join(' ')}`.trim(),
-    machine: machine(),
-    source,
-    server: server.id,
-    serverInfo: server,
+    ...resultHeader(source, server),
     ...figures,
     floorMs: floor?.floorMs ?? null,
     floorRatio,
@@ -120,12 +126,7 @@ async function sweepMode(ctx: BenchContext, options: BenchOptions, server: Serve
   const table = markdownTable(medians, floor?.floorMs ?? null, options.repeat > 1 ? spreads : undefined);
   process.stdout.write(`${table}\n`);
   const file = writeResult(repoRoot, `${today()}-${server.id}-sweep-${options.orders}${options.label ? `-${options.label}` : ''}`, {
-    date: new Date().toISOString(),
-    command: `pnpm bench -- ${process.argv.slice(2).filter((arg) => arg !== '--').join(' ')}`.trim(),
-    machine: machine(),
-    source,
-    server: server.id,
-    serverInfo: server,
+    ...resultHeader(source, server),
     orders: options.orders,
     floorMs: floor?.floorMs ?? null,
     floor,
@@ -146,10 +147,7 @@ function generationMode(options: BenchOptions, repoRoot: string, source: string)
     return result;
   });
   const file = writeResult(repoRoot, `${today()}-generation-${options.orders}`, {
-    date: new Date().toISOString(),
-    command: `pnpm bench -- ${process.argv.slice(2).filter((arg) => arg !== '--').join(' ')}`.trim(),
-    machine: machine(),
-    source,
+    ...resultHeader(source, null),
     results,
   });
   process.stdout.write(`bench: wrote ${file}\n`);

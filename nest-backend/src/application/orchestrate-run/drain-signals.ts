@@ -45,9 +45,17 @@ export function countersAreExact(run: ProcessRun, priority: Priority, live: Live
  * when the rate says it comes.
  */
 export function drainPollDelay(run: ProcessRun, priority: Priority, live: LiveCounters | null, waitingSince: number, now: number): number {
-  const startedAt = priority === 'VIP' ? live?.vipStart : live?.normalStart;
-  const processed = priority === 'VIP' ? live?.vipProcessed : live?.normalProcessed;
-  const total = priority === 'VIP' ? run.vipGenerated : run.normalGenerated;
+  const { startedAt, processed, total } = laneProcessing(run, priority, live);
   const wait = startedAt == null || !processed || now <= startedAt ? (now - waitingSince) / 4 : ((total - processed) * (now - startedAt)) / processed / 2;
   return Math.round(Math.min(POLL_MAX_MS, Math.max(POLL_MIN_MS, wait)));
+}
+
+/** The lane's own figures: when its first job started, how many of its orders were processed, of how many. */
+export function laneProcessing(run: ProcessRun, priority: Priority, live: LiveCounters | null): { startedAt: number | null; processed: number; total: number } {
+  const vip = priority === 'VIP';
+  return {
+    startedAt: (vip ? live?.vipStart : live?.normalStart) ?? null,
+    processed: (vip ? live?.vipProcessed : live?.normalProcessed) ?? 0,
+    total: vip ? run.vipGenerated : run.normalGenerated,
+  };
 }

@@ -11,7 +11,7 @@ import { Phase, isActivePhase } from '../../domain/run-phase';
 import { makeOrders } from '../generate-orders/order-factory';
 import { PipelineSettings } from '../pipeline-settings';
 import { RunLog } from '../run-log/run-log.service';
-import { countersAreExact, drainPollDelay, laneLooksSettled } from './drain-signals';
+import { countersAreExact, drainPollDelay, laneLooksSettled, laneProcessing } from './drain-signals';
 import { PhaseTransitions } from './phase-transitions';
 
 const LEASE_TTL_MS = 10_000;
@@ -283,12 +283,11 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
           idleSince = null;
         }
       }
-      const done = (priority === 'VIP' ? live?.vipProcessed : live?.normalProcessed) ?? 0;
-      if (done !== lastLogged && now - lastLog >= this.settings.logProgressEveryMs) {
+      const { processed, total } = laneProcessing(run, priority, live);
+      if (processed !== lastLogged && now - lastLog >= this.settings.logProgressEveryMs) {
         lastLog = now;
-        lastLogged = done;
-        const total = priority === 'VIP' ? run.vipGenerated : run.normalGenerated;
-        this.log.info(`run ${run.runId}: ${done} of ${total} ${priority} orders processed`);
+        lastLogged = processed;
+        this.log.info(`run ${run.runId}: ${processed} of ${total} ${priority} orders processed`);
       }
       await sleep(idleSince === null ? drainPollDelay(run, priority, live, waitingSince, now) : IDLE_POLL_MS);
     }

@@ -4,7 +4,8 @@ import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from '../sup
 import { ApiProcess, Http, freePort, httpClient, openDatabase, waitUntil } from '../support/running-api';
 import { dropTestData, testEnvironment } from '../support/test-environment';
 
-const RUN_SIZE = 4_000;
+// Large enough that generation (two chunks in flight) is still under way when the first VIP jobs have run.
+const RUN_SIZE = 8_000;
 const STILL_FOR_MS = 2_000;
 
 /**

@@ -11,8 +11,8 @@ import { ensureServices, REPO_ROOT } from './local-services.mjs';
 import { isPortFree } from './lib/probes.mjs';
 import { describeExit, run, signalIfRunning, startProcess } from './lib/processes.mjs';
 
-/** As in nest-backend's package.json and Dockerfile: a heap cap keeps peak RSS flat in the run's size (bench/README.md). */
-const BACKEND_NODE_ARGS = ['--max-old-space-size=160'];
+/** As in nest-backend's package.json and Dockerfile: a heap cap and V8's small-heap tuning keep peak RSS low and flat in the run's size (bench/README.md). */
+const BACKEND_NODE_ARGS = ['--max-old-space-size=160', '--optimize-for-size'];
 
 const PNPM = ['-y', 'pnpm@10'];
 const BACKEND_DIR = path.join(REPO_ROOT, 'nest-backend');

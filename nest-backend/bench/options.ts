@@ -52,8 +52,8 @@ bench/results/<date>-<server>-<N>.json at the repository root.
   --compare-single [N]   also run ORDERS_PER_JOB=1 and the batched setting at N orders (default 2000)
   --no-floor             skip the bare-driver floor
   --cpu-prof DIR         profile the backend processes (node --cpu-prof) into DIR
-  --node-arg ARG         pass ARG to node in the backend processes (repeatable; after the default
-                         --max-old-space-size=160, which a later one overrides), e.g. --node-arg=--max-semi-space-size=32
+  --node-arg ARG         pass ARG to node in the backend processes (repeatable; after the defaults
+                         --max-old-space-size=160 --optimize-for-size; a later --max-old-space-size overrides), e.g. --node-arg=--max-semi-space-size=32
   --memory-check         also run N/10 orders and compare each process's peak RSS (target: within 10%)
   --floor-update-batch B orders per updateMany in the floor (default: each priority range split in --floor-parallel)
   --floor-parallel P     updateMany commands in flight in the floor (default 2)
@@ -85,8 +85,8 @@ export function parseOptions(argv: string[], rawEnv: NodeJS.ProcessEnv): BenchOp
     floor: true,
     memoryCheck: false,
     cpuProfDir: null,
-    // The backend's production heap cap (package.json, Dockerfile); a later --node-arg=--max-old-space-size=… wins.
-    nodeArgs: ['--max-old-space-size=160'],
+    // The backend's production V8 flags (package.json, Dockerfile); a later --node-arg=--max-old-space-size=… wins.
+    nodeArgs: ['--max-old-space-size=160', '--optimize-for-size'],
     floorUpdateBatch: 0,
     floorParallel: 2,
     statusEveryMs: 250,

@@ -42,6 +42,14 @@ export interface BenchContext {
   liveProcesses: Set<BackendProcess>;
 }
 
+export interface MemoryPeaks {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  rssPhase: string;
+}
+
 interface Window {
   count: number;
   startMs: number | null;
@@ -85,6 +93,10 @@ export interface PipelineResult extends PipelineConfig {
     latestRunFindMs: { p50: number; p99: number };
     /** GET /health (liveness: no I/O) of the same API, timed next to each GET /pedidos: what any request waits on this machine. */
     livenessLatencyMs: { p50: number; p99: number };
+    /** GET /pedidos latency by the phase it answered. */
+    statusLatencyByPhaseMs: Record<string, { polls: number; p50: number; p99: number }>;
+    /** Highest memory figures each process reported over IPC at the polls, and the phase of the highest RSS. */
+    memoryPeaksMb: Record<string, MemoryPeaks>;
   };
 }
 
@@ -185,6 +197,8 @@ export async function runPipeline(ctx: BenchContext, config: PipelineConfig, lab
         statusLatencyMaxMs: round2(percentile(sampled.latencies, 100)),
         latestRunFindMs: { p50: round2(percentile(sampled.dbLatencies, 50)), p99: round2(percentile(sampled.dbLatencies, 99)) },
         livenessLatencyMs: { p50: round2(percentile(sampled.livenessLatencies, 50)), p99: round2(percentile(sampled.livenessLatencies, 99)) },
+        statusLatencyByPhaseMs: byPhase(sampled.latencies, sampled.phases),
+        memoryPeaksMb: Object.fromEntries(backends.map((backend, i) => [backend.name, sampled.memoryPeaks[i]])),
       },
     };
   } finally {
@@ -199,6 +213,9 @@ export async function runPipeline(ctx: BenchContext, config: PipelineConfig, lab
 interface Followed {
   final: StatusSnapshot;
   latencies: number[];
+  /** The phase each poll of `latencies` answered. */
+  phases: string[];
+  memoryPeaks: MemoryPeaks[];
   /** The same findOne of the latest run, sent by the bench's own client next to each poll. */
   dbLatencies: number[];
   livenessLatencies: number[];
@@ -221,6 +238,8 @@ async function followRun(
   const latencies: number[] = [];
   const dbLatencies: number[] = [];
   const livenessLatencies: number[] = [];
+  const phases: string[] = [];
+  const memoryPeaks: MemoryPeaks[] = backends.map(() => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, rssPhase: '' }));
   const runs = ctx.mongo.db(database).collection('process_runs');
   const progress = new ProgressLine(label);
   const deadline = postAt + ctx.timeoutS * 1000;
@@ -236,6 +255,8 @@ async function followRun(
     const livenessStarted = performance.now();
     await http(api, '/health');
     livenessLatencies.push(performance.now() - livenessStarted);
+    phases.push(status.phase);
+    await trackMemoryPeaks(backends, memoryPeaks, status.phase);
     const processed = status.progress.processedTotal + status.counts.failed;
     const elapsed = ((Date.now() - postAt) / 1000).toFixed(1);
     progress.update(
@@ -247,7 +268,7 @@ async function followRun(
       progress.done(`DONE in ${elapsed} s`);
       // A run too short to measure a poll: one find of the latest run, as measured on the idle API.
       const probes = latencies.length + (probeCost ? PROBE_BURST : 0);
-      return { final: status, latencies, dbLatencies, livenessLatencies, probes, doneAt, probeCost: probeCost ?? { mongo: 1, redis: 0 } };
+      return { final: status, latencies, phases, memoryPeaks, dbLatencies, livenessLatencies, probes, doneAt, probeCost: probeCost ?? { mongo: 1, redis: 0 } };
     }
     if (status.phase === 'ERROR' || status.phase === 'ABORTED') {
       progress.done(status.phase);
@@ -259,6 +280,31 @@ async function followRun(
   }
   progress.done('timed out');
   throw new Error(`the run did not finish within ${ctx.timeoutS} s (--timeout-s); see ${backends[0].logFile}`);
+}
+
+async function trackMemoryPeaks(backends: BackendProcess[], peaks: MemoryPeaks[], phase: string): Promise<void> {
+  const snapshots = await Promise.all(backends.map((backend) => backend.metrics().catch(() => null)));
+  snapshots.forEach((snapshot, i) => {
+    if (!snapshot) return;
+    const { rss, heapTotal, heapUsed, external } = snapshot.memoryMb;
+    const peak = peaks[i];
+    if (rss > peak.rss) Object.assign(peak, { rss, rssPhase: phase });
+    peak.heapTotal = Math.max(peak.heapTotal, heapTotal);
+    peak.heapUsed = Math.max(peak.heapUsed, heapUsed);
+    peak.external = Math.max(peak.external, external);
+  });
+}
+
+function byPhase(latencies: number[], phases: string[]): Record<string, { polls: number; p50: number; p99: number }> {
+  const grouped = new Map<string, number[]>();
+  latencies.forEach((ms, i) => {
+    const samples = grouped.get(phases[i]) ?? [];
+    samples.push(ms);
+    grouped.set(phases[i], samples);
+  });
+  return Object.fromEntries(
+    [...grouped].map(([phase, samples]) => [phase, { polls: samples.length, p50: round2(percentile(samples, 50)), p99: round2(percentile(samples, 99)) }]),
+  );
 }
 
 /**

@@ -92,6 +92,8 @@ export function describePipeline(run: PipelineResult): string {
     `  event-loop delay      ${loop}`,
     `  GET /pedidos          p50 ${run.statusLatencyP50Ms} ms, p99 ${run.statusLatencyP99Ms} ms, max ${run.details.statusLatencyMaxMs} ms`,
     `                        GET /health (no I/O) p50 ${run.details.livenessLatencyMs.p50} ms, p99 ${run.details.livenessLatencyMs.p99} ms; findOne of the latest run from the driver p50 ${run.details.latestRunFindMs.p50} ms, p99 ${run.details.latestRunFindMs.p99} ms`,
+    `                        by phase ${Object.entries(run.details.statusLatencyByPhaseMs).map(([phase, l]) => `${phase} p99 ${l.p99} ms (${l.polls})`).join(', ')}`,
+    `  memory peaks (polls)  ${Object.entries(run.details.memoryPeaksMb).map(([name, m]) => `${name} RSS ${m.rss} MB in ${m.rssPhase}, heap ${m.heapUsed}/${m.heapTotal} MB, external ${m.external} MB`).join('; ')}`,
     ...(noisy ? [`  WARNING: other clients sent ${run.details.redisBackgroundPerSecond} Redis commands/s before the run; INFO commandstats is server-wide, so the Redis figure includes them. Use a Redis of your own.`] : []),
   ].join('\n');
 }

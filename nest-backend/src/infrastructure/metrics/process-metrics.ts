@@ -16,7 +16,8 @@ export interface ProcessMetricsSnapshot {
   at: string;
   uptimeMs: number;
   cpuMs: { user: number; system: number };
-  memoryMb: { rss: number; peakRss: number; heapUsed: number };
+  /** `external` counts Buffers (driver and socket I/O) outside the V8 heap. */
+  memoryMb: { rss: number; peakRss: number; heapTotal: number; heapUsed: number; external: number };
   /** Delay of the event loop beyond its sampling timer, since the process booted or the window last restarted. */
   eventLoopDelayMs: { p50: number; p99: number; max: number; samples: number; since: string };
   /** Commands sent since boot, by name; null unless MONGO_MONITOR_COMMANDS=true. */
@@ -73,7 +74,13 @@ export class ProcessMetrics implements OnApplicationBootstrap, OnApplicationShut
       at: new Date().toISOString(),
       uptimeMs: Math.round(process.uptime() * 1000),
       cpuMs: { user: Math.round(cpu.user / 1000), system: Math.round(cpu.system / 1000) },
-      memoryMb: { rss: round(memory.rss / MB), peakRss: round((process.resourceUsage().maxRSS * 1024) / MB), heapUsed: round(memory.heapUsed / MB) },
+      memoryMb: {
+        rss: round(memory.rss / MB),
+        peakRss: round((process.resourceUsage().maxRSS * 1024) / MB),
+        heapTotal: round(memory.heapTotal / MB),
+        heapUsed: round(memory.heapUsed / MB),
+        external: round(memory.external / MB),
+      },
       eventLoopDelayMs: {
         p50: sampled ? delay(this.loop.percentile(50)) : 0,
         p99: sampled ? delay(this.loop.percentile(99)) : 0,

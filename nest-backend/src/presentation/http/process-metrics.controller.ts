@@ -11,7 +11,7 @@ export class ProcessMetricsController {
   @ApiOperation({
     summary: 'What this API process costs: CPU, memory, event-loop delay and (with MONGO_MONITOR_COMMANDS=true) MongoDB commands sent',
   })
-  @ApiOkResponse({ description: '{ pid, process, uptimeMs, cpuMs, memoryMb, eventLoopDelayMs: { p50, p99, max, samples, since }, mongoCommands }' })
+  @ApiOkResponse({ description: '{ pid, process, uptimeMs, cpuMs, memoryMb: { rss, peakRss, heapTotal, heapUsed, external }, eventLoopDelayMs: { p50, p99, max, samples, since }, mongoCommands }' })
   process() {
     return this.metrics.snapshot();
   }

@@ -104,10 +104,6 @@ function startBackend() {
       REDIS_URL: process.env.REDIS_URL,
       CORS_ORIGINS: `${dashboardUrl},http://localhost:${dashboardPort}`,
       API_KEY,
-      // Known race, open: with the backend's default chunks of 5,000 (twice the progress events of 10,000), the
-      // language switch after the backend restart and the hydration check failed intermittently here. Pinned to the
-      // value this test was written against until the dashboard is fixed; see the closing note of 2026-11-21.
-      GENERATION_CHUNK_SIZE: '10000',
     },
     logFile: path.join(RESULTS, `backend${backendProcess ? '-restarted' : ''}.log`),
   });

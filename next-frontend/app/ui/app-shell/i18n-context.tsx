@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { translator, type Translate } from '@/app/lib/i18n/dictionary';
 import { DEFAULT_LOCALE, type Locale } from '@/app/lib/i18n/locales';
 import { DEFAULT_TIME_ZONE, TIME_ZONE_COOKIE } from '@/app/lib/i18n/time-zone';
@@ -11,18 +11,29 @@ interface I18nValue {
   locale: Locale;
   timeZone: string;
   t: Translate;
+  /** Relabels the client widgets at once; the server-rendered parts follow when the caller's refresh arrives. */
+  chooseLocale: (locale: Locale) => void;
 }
 
 const I18nContext = createContext<I18nValue>({
   locale: DEFAULT_LOCALE,
   timeZone: DEFAULT_TIME_ZONE,
   t: translator(DEFAULT_LOCALE),
+  chooseLocale: () => undefined,
 });
 
 /** Language and time zone chosen on the server for this request, shared with client widgets. */
-export function I18nProvider({ locale, timeZone, children }: { locale: Locale; timeZone: string; children: ReactNode }) {
+export function I18nProvider({ locale: serverLocale, timeZone, children }: { locale: Locale; timeZone: string; children: ReactNode }) {
   const router = useRouter();
-  const value = useMemo(() => ({ locale, timeZone, t: translator(locale) }), [locale, timeZone]);
+  const [chosen, setChosen] = useState<Locale | null>(null);
+  const locale = chosen ?? serverLocale;
+  const value = useMemo(() => ({ locale, timeZone, t: translator(locale), chooseLocale: setChosen }), [locale, timeZone]);
+
+  // The server's locale is the truth again once it changes (the refresh after a choice arrived).
+  useEffect(() => setChosen(null), [serverLocale]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
 
   // The server only learns the browser's time zone from this cookie; re-render once when it was missing or stale.
   useEffect(() => {

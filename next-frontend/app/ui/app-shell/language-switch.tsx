@@ -11,9 +11,9 @@ const OPTIONS: { locale: Locale; label: string; short: string }[] = [
   { locale: 'en', label: 'English', short: 'EN' },
 ];
 
-/** Stores the language in a cookie and re-renders the server components in it. */
+/** Stores the language in a cookie, relabels the client widgets at once and re-renders the server components in it. */
 export function LanguageSwitch() {
-  const { locale, t } = useI18n();
+  const { locale, t, chooseLocale } = useI18n();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -25,6 +25,7 @@ export function LanguageSwitch() {
     } catch {
       // Private mode: the cookie alone is enough.
     }
+    chooseLocale(next);
     startTransition(() => router.refresh());
   };
 

@@ -9,7 +9,8 @@ describe('event intake with EVENTS_API_KEY and API_KEY set', () => {
   const suite = useInProcessApi('evaccess', { EVENTS_API_KEY: EVENTS_KEY, API_KEY, RATE_LIMIT_PER_MINUTE: '1000' });
 
   it('refuses intake without a key or with a wrong one (401, common shape), and queues nothing', async () => {
-    for (const headers of [{}, { 'x-events-key': 'wrong-key-0000' }, { 'x-events-key': `${EVENTS_KEY}x` }, { 'x-api-key': 'wrong-key-0000' }, { 'x-events-key': API_KEY }]) {
+    const wrongHeaders: Record<string, string>[] = [{}, { 'x-events-key': 'wrong-key-0000' }, { 'x-events-key': `${EVENTS_KEY}x` }, { 'x-api-key': 'wrong-key-0000' }, { 'x-events-key': API_KEY }];
+    for (const headers of wrongHeaders) {
       for (const answer of [await postEvent(suite.url, anEvent(), headers), await postBatch(suite.url, [anEvent(), anEvent()], headers)]) {
         expectCommonErrorShape(answer, 401);
         expect(answer.body.code).toBe('UNAUTHORIZED');
@@ -32,7 +33,8 @@ describe('event intake with EVENTS_API_KEY and API_KEY set', () => {
 
   it('keeps the control endpoints behind API_KEY (the events key does not open them) and the reads open', async () => {
     for (const path of ['/events/reset', '/events/dead-letters/retry']) {
-      for (const headers of [{}, { 'x-events-key': EVENTS_KEY }, { 'x-api-key': EVENTS_KEY }]) {
+      const notTheControlKey: Record<string, string>[] = [{}, { 'x-events-key': EVENTS_KEY }, { 'x-api-key': EVENTS_KEY }];
+      for (const headers of notTheControlKey) {
         const refused = await rawRequest(suite.url, 'POST', path, { headers });
         expectCommonErrorShape(refused, 401);
         expect(refused.body.message).toMatch(/x-api-key/);

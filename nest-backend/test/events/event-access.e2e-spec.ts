@@ -54,6 +54,7 @@ describe('event intake with EVENTS_API_KEY and API_KEY set', () => {
     expect(openApi.paths['/events'].post.security).toEqual([{ 'events-key': [] }, { 'api-key': [] }]);
     expect(openApi.paths['/events/batch'].post.security).toEqual([{ 'events-key': [] }, { 'api-key': [] }]);
     expect(openApi.paths['/events/reset'].post.security).toEqual([{ 'api-key': [] }]);
+    expect(openApi.paths['/events/metrics'].get.responses['200'].content['application/json'].schema.required).toEqual(expect.arrayContaining(['accepted', 'stored', 'inQueue', 'batches', 'timeline']));
     const preflight = await rawRequest(suite.url, 'OPTIONS', '/events', {
       headers: { origin: 'http://localhost:3001', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-events-key,content-type' },
     });

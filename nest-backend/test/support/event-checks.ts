@@ -1,0 +1,75 @@
+import { Db } from 'mongodb';
+import type { TrafficOutcome } from './event-traffic';
+import { Http, waitUntil } from './running-api';
+
+export const EVENTS_COLLECTION = 'user_interactions';
+export const DEAD_LETTERS_COLLECTION = 'event_dead_letters';
+
+/** `GET /events/metrics` (any error while a service is down counts as "not yet"). */
+export async function eventMetrics(http: Http): Promise<any | null> {
+  const { status, body } = await http.get('/events/metrics').catch(() => ({ status: 0, body: null }));
+  return status === 200 ? body : null;
+}
+
+/**
+ * Waits until the pipeline has nothing left in flight: the metrics say the queue and the current
+ * batch are empty and `expected` events are accounted for as stored or dead-lettered.
+ */
+export function waitForIntakeSettled(http: Http, expected: number, timeoutMs: number): Promise<any> {
+  return waitUntil(
+    async () => {
+      const metrics = await eventMetrics(http);
+      if (!metrics) return null;
+      const settled = metrics.inQueue === 0 && metrics.batches.current.size === 0 && metrics.stored + metrics.deadLettered >= expected;
+      return settled ? metrics : null;
+    },
+    timeoutMs,
+    `${expected} events stored or dead-lettered and the queue empty`,
+    250,
+  );
+}
+
+/** How many documents of `user_interactions` hold each eventId (counted from the documents themselves, not trusting the index). */
+export async function storedCountsById(db: Db): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const cursor = db.collection(EVENTS_COLLECTION).find({}, { projection: { _id: 0, eventId: 1 } });
+  for await (const doc of cursor) counts.set(doc.eventId, (counts.get(doc.eventId) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Every eventId answered 202 is stored exactly once (or, when `deadLettered` says so, is a dead
+ * letter instead), nothing is stored twice, and nothing is stored that was never sent. An eventId
+ * whose request got no answer (`uncertain`) may be stored or not, but at most once.
+ */
+export async function expectStoredExactlyOnce(db: Db, outcome: TrafficOutcome, deadLettered: ReadonlySet<string> = new Set()) {
+  const counts = await storedCountsById(db);
+  const twice = [...counts].filter(([, n]) => n > 1).map(([id, n]) => `${id}×${n}`);
+  const missing = [...outcome.accepted].filter((id) => !counts.has(id) && !deadLettered.has(id));
+  const neverSent = [...counts.keys()].filter((id) => !outcome.accepted.has(id) && !outcome.uncertain.has(id));
+  const both = [...deadLettered].filter((id) => counts.has(id));
+  expect({ twice: twice.slice(0, 10), missing: missing.slice(0, 10), neverSent: neverSent.slice(0, 10), storedAndDeadLettered: both.slice(0, 10) }).toEqual({
+    twice: [],
+    missing: [],
+    neverSent: [],
+    storedAndDeadLettered: [],
+  });
+  return { stored: counts.size, documents: [...counts.values()].reduce((sum, n) => sum + n, 0) };
+}
+
+/** The metrics agree with the database: stored, per type, dead letters, and nothing left in the queue. */
+export async function expectMetricsMatchDatabase(db: Db, metrics: any): Promise<void> {
+  const [stored, deadLetters, byTypeRows] = await Promise.all([
+    db.collection(EVENTS_COLLECTION).countDocuments({}),
+    db.collection(DEAD_LETTERS_COLLECTION).countDocuments({}),
+    db.collection(EVENTS_COLLECTION).aggregate<{ _id: string; n: number }>([{ $group: { _id: '$eventType', n: { $sum: 1 } } }]).toArray(),
+  ]);
+  const byType = Object.fromEntries(byTypeRows.map((row) => [row._id, row.n]));
+  const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+  expect({ stored: metrics.stored, deadLettered: metrics.deadLettered, inQueue: metrics.inQueue, byType: nonZero(metrics.byType) }).toEqual({
+    stored,
+    deadLettered: deadLetters,
+    inQueue: 0,
+    byType,
+  });
+}

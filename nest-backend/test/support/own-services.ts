@@ -36,6 +36,10 @@ export class OwnRedis {
     return this.server.running;
   }
 
+  get pid(): number | undefined {
+    return this.server.pid;
+  }
+
   get output(): string {
     return this.server.output;
   }

@@ -20,7 +20,7 @@ const EXIT_UNREACHABLE = 2;
 const WARM_UP_S = 3;
 
 /** The HTTP floor: a bare node:http server in its own process, driven with the same loads as the intake. */
-async function httpFloor(backendDir: string, options: EventsBenchOptions): Promise<{ single: LoadResult; batch: LoadResult }> {
+async function httpFloor(backendDir: string, options: EventsBenchOptions): Promise<{ single: LoadResult; singlePaced: LoadResult | null; batch: LoadResult }> {
   const child = spawn(process.execPath, [join(backendDir, 'dist', 'bench', 'bench', 'http-floor-server.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -33,8 +33,10 @@ async function httpFloor(backendDir: string, options: EventsBenchOptions): Promi
     const url = `http://127.0.0.1:${port}`;
     // Unpaced: the most a bare Node HTTP server answers here, single events and batches.
     const single = await runLoad({ url, connections: options.connections, durationS: options.floorDurationS, rate: 0, batchSize: null, tag: 'floor-single' });
+    // At the intake's offered rate: the latency any Node server shows under the same (per-second, bursty) pacing.
+    const singlePaced = options.singleRate > 0 ? await runLoad({ url, connections: options.connections, durationS: options.floorDurationS, rate: options.singleRate, batchSize: null, tag: 'floor-paced' }) : null;
     const batch = await runLoad({ url, connections: options.batchConnections, durationS: options.floorDurationS, rate: 0, batchSize: options.batchSize, tag: 'floor-batch' });
-    return { single, batch };
+    return { single, singlePaced, batch };
   } finally {
     child.kill('SIGTERM');
   }
@@ -130,10 +132,10 @@ async function main(): Promise<number> {
     const storedInDatabase = await ctx.db.collection('user_interactions').countDocuments({});
     for (const backend of backends) await backend.stop();
 
-    let floors: { http: { single: LoadResult; batch: LoadResult }; storage: StorageFloorResult } | null = null;
+    let floors: { http: Awaited<ReturnType<typeof httpFloor>>; storage: StorageFloorResult } | null = null;
     if (options.floors) {
       const http = await httpFloor(backendDir, options);
-      process.stdout.write(`HTTP floor (bare node:http): single ${http.single.acceptedEventsPerSec} events/s p50 ${http.single.latencyMs.p50} ms p99 ${http.single.latencyMs.p99} ms (${options.connections} connections, unpaced); batches of ${options.batchSize}: ${http.batch.acceptedEventsPerSec} events/s p99 ${http.batch.latencyMs.p99} ms\n`);
+      process.stdout.write(`HTTP floor (bare node:http): single ${http.single.acceptedEventsPerSec} events/s p50 ${http.single.latencyMs.p50} ms p99 ${http.single.latencyMs.p99} ms (${options.connections} connections, unpaced)${http.singlePaced ? `; at ${options.singleRate}/s offered: p50 ${http.singlePaced.latencyMs.p50} ms p99 ${http.singlePaced.latencyMs.p99} ms` : ''}; batches of ${options.batchSize}: ${http.batch.acceptedEventsPerSec} events/s p99 ${http.batch.latencyMs.p99} ms\n`);
       const events = Math.min(batch.storedEvents, options.storageFloorMaxEvents);
       const sizes = [...new Set([Number(env.EVENTS_BATCH_SIZE ?? 1000), 500, 1000, 2000])].sort((a, b) => a - b);
       const storage = await runStorageFloor({ mongoUri, database: `${database}_floor`, events, batchSizes: sizes, parallel: 2 });

@@ -127,7 +127,7 @@ async function main(): Promise<number> {
     await runIntakePhase(ctx, 'warm-up', { url: api, connections: 10, durationS: WARM_UP_S, rate: 500, batchSize: null, tag: 'warm' });
     const single = await runIntakePhase(ctx, 'single', { url: api, connections: options.connections, durationS: options.durationS, rate: options.singleRate, batchSize: null, tag: 'single' });
     process.stdout.write(`${describeEventsRun(single)}\n`);
-    const batch = await runIntakePhase(ctx, 'batch', { url: api, connections: options.batchConnections, durationS: options.batchDurationS, rate: 0, batchSize: options.batchSize, tag: 'batch' });
+    const batch = await runIntakePhase(ctx, 'batch', { url: api, connections: options.batchConnections, durationS: 0, amount: Math.ceil(options.batchEvents / options.batchSize), rate: 0, batchSize: options.batchSize, tag: 'batch' });
     process.stdout.write(`${describeEventsRun(batch)}\n`);
     const storedInDatabase = await ctx.db.collection('user_interactions').countDocuments({});
     for (const backend of backends) await backend.stop();

@@ -6,13 +6,14 @@ export interface EventsBenchOptions {
   /** Target rate of single events (autocannon overallRate); 0 = as fast as the connections go. */
   singleRate: number;
   connections: number;
-  batchDurationS: number;
+  /** Events sent in batches (as fast as the batch connections go). */
+  batchEvents: number;
   batchSize: number;
   batchConnections: number;
   /** Seconds of the HTTP floor (single and batch each). */
   floorDurationS: number;
   floors: boolean;
-  /** Events the storage floor inserts at most (it inserts as many as the batch phase stored, up to this). */
+  /** Events the storage floor inserts at most (it inserts as many as the batch phase stored, up to this); each candidate batch size is tried on a tenth first. */
   storageFloorMaxEvents: number;
   /** Consumer processes (`dist/worker.js`) next to the API; the API consumes too unless --api-only-intake. */
   workers: number;
@@ -37,7 +38,7 @@ bench/results/<date>-events-<server>[-label].json at the repository root.
   --duration S            seconds of single-event load (default 60; 300 for the memory-over-time check)
   --single-rate R         single events per second to offer (default 3000; 0 = as fast as possible)
   --connections C         connections for single events (default 100)
-  --batch-duration S      seconds of batch load (default 20)
+  --batch-events N        events sent in batches, as fast as they are accepted (default 100000)
   --batch-size B          events per POST /events/batch (default 1000)
   --batch-connections C   connections for batches (default 4)
   --floor-duration S      seconds of each HTTP floor run (default 10)
@@ -62,7 +63,7 @@ export function parseEventsOptions(argv: string[]): EventsBenchOptions | 'help' 
       duration: { type: 'string', default: '60' },
       'single-rate': { type: 'string', default: '3000' },
       connections: { type: 'string', default: '100' },
-      'batch-duration': { type: 'string', default: '20' },
+      'batch-events': { type: 'string', default: '100000' },
       'batch-size': { type: 'string', default: '1000' },
       'batch-connections': { type: 'string', default: '4' },
       'floor-duration': { type: 'string', default: '10' },
@@ -96,7 +97,7 @@ export function parseEventsOptions(argv: string[]): EventsBenchOptions | 'help' 
     durationS: int('duration', 1),
     singleRate: int('single-rate', 0),
     connections: int('connections', 1),
-    batchDurationS: int('batch-duration', 1),
+    batchEvents: int('batch-events', 1),
     batchSize: int('batch-size', 1),
     batchConnections: int('batch-connections', 1),
     floorDurationS: int('floor-duration', 1),

@@ -10,6 +10,8 @@ export interface LoadSpec {
   url: string;
   connections: number;
   durationS: number;
+  /** Stop after this many requests (autocannon `amount`; the duration is then not used); 0 = run for the duration. */
+  amount?: number;
   /** Requests per second offered in all (autocannon overallRate); 0 = as fast as the connections go. */
   rate: number;
   /** Events per POST /events/batch; null = single POST /events. */
@@ -48,7 +50,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const result = await autocannon({
     url: spec.url,
     connections: spec.connections,
-    duration: spec.durationS,
+    ...(spec.amount ? { amount: spec.amount } : { duration: spec.durationS }),
     // autocannon paces each connection per second and, unless told, adds coordinated-omission samples of 1 ms
     // intervals (its expected interval is rounded up to 1 ms), which inflates the percentiles of a paced run many times.
     ...(spec.rate > 0 && { overallRate: spec.rate, ignoreCoordinatedOmission: true }),

@@ -7,7 +7,7 @@ import { http, measure, mongoByName, sumMongo } from './pipeline-run';
 import { redisCommandStats, statsDelta } from './services';
 import { median, per1000, ratePerSecond, round1 } from './stats';
 
-const DRAIN_TIMEOUT_MS = 180_000;
+const DRAIN_TIMEOUT_MS = 300_000;
 const PROBE_BURST = 20;
 
 /** What the phases of one invocation share. */

@@ -28,6 +28,8 @@ export interface EventsFaultStack {
   db: Db;
   redis: OwnRedis | null;
   ferret: OwnFerretDb | null;
+  /** Starts a new consumer process (the old one must have ended) with `changes` to the environment. */
+  replaceConsumer(changes?: Partial<Environment>): Promise<void>;
   /** Bounded intake traffic against the API, with eventIds of this suite. */
   traffic(plan: Partial<TrafficPlan> & Pick<TrafficPlan, 'events'>): EventTraffic;
   /**
@@ -77,6 +79,12 @@ export function useEventsFaultStack(options: EventsFaultStackOptions): EventsFau
       await stack.ferret?.stop('SIGKILL');
     }
   });
+
+  stack.replaceConsumer = async (changes = {}) => {
+    if (stack.consumer.running) throw new Error('replaceConsumer: the consumer still runs; stop it first');
+    stack.consumer = new WorkerProcess({ ...stack.env, ...changes });
+    await stack.consumer.startConsuming();
+  };
 
   stack.traffic = (plan) => new EventTraffic(() => stack.api.url, { ...DEFAULT_PLAN, tag: `${options.suite}-${++traffic}`, ...plan });
 

@@ -16,7 +16,7 @@ describe('events fault: the consumer is killed with SIGKILL holding a half-full 
   const stack = useEventsFaultStack({ suite: 'ev_fault_consumer', settings: { EVENTS_BATCH_SIZE: String(BATCH_SIZE), EVENTS_FLUSH_MS: '60000' } });
 
   it('stores the events of the lost batch and of the traffic after it, each exactly once', async () => {
-    const first = await stack.traffic({ events: HALF_BATCH, clients: 4, batchSize: 10, singleEvery: 4, pauseMs: 0 }).start().finished();
+    const first = await stack.traffic({ events: HALF_BATCH, clients: 4, batchSize: 25, singleEvery: 0, pauseMs: 0 }).start().finished();
     expect(first.accepted.size).toBe(HALF_BATCH);
     const holding = await waitUntil(async () => {
       const metrics = await eventMetrics(stack.http);

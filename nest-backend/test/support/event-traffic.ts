@@ -103,7 +103,7 @@ export class EventTraffic {
   private async client(client: number, deadline: number): Promise<void> {
     for (let request = 0; !this.stopped && Date.now() < deadline; request++) {
       const single = this.plan.singleEvery > 0 && request % this.plan.singleEvery === client % this.plan.singleEvery;
-      const size = single ? 1 : Math.min(this.plan.batchSize, this.plan.events - this.next);
+      const size = Math.min(single ? 1 : this.plan.batchSize, this.plan.events - this.next);
       if (size <= 0) return;
       const first = this.next;
       this.next += size;

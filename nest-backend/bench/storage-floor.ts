@@ -1,15 +1,14 @@
 import type { IndexDescription, MongoClient } from 'mongodb';
 import { performance } from 'node:perf_hooks';
+import { UserInteractionSchema } from '../src/infrastructure/events/user-interaction.schema';
 import { makeEvent } from '../test/support/event-traffic';
 import { connectMongo, withDatabase } from './services';
 import { per1000, ratePerSecond } from './stats';
 
-/** The indexes of `user_interactions` (the intake's schema): the idempotency key and the dashboard's queries. */
-export const USER_INTERACTION_INDEXES: IndexDescription[] = [
-  { key: { eventId: 1 }, unique: true },
-  { key: { userId: 1, eventType: 1 } },
-  { key: { occurredAt: 1 } },
-];
+/** The indexes Mongoose creates for `user_interactions`, from the intake's schema itself. */
+function schemaIndexes(): IndexDescription[] {
+  return UserInteractionSchema.indexes().map(([key, options]) => ({ key, ...(options as object) }) as IndexDescription);
+}
 
 export interface StorageFloorRun {
   batchSize: number;
@@ -32,7 +31,7 @@ export interface StorageFloorResult {
  * alone with unordered `insertMany` (`parallel` in flight) on the intake's indexes, in the batch size of
  * `batchSizes` that was fastest on a tenth of them. The pipeline's storing time is compared with that run.
  */
-export async function runStorageFloor(config: { mongoUri: string; database: string; events: number; batchSizes: number[]; parallel: number; indexes?: IndexDescription[] }): Promise<StorageFloorResult> {
+export async function runStorageFloor(config: { mongoUri: string; database: string; events: number; batchSizes: number[]; parallel: number }): Promise<StorageFloorResult> {
   const client: MongoClient = await connectMongo(withDatabase(config.mongoUri, config.database), { monitorCommands: true });
   let commands = 0;
   client.on('commandStarted', () => commands++);
@@ -46,7 +45,7 @@ export async function runStorageFloor(config: { mongoUri: string; database: stri
       const size = batchSize || (trials.length ? runs.slice(0, trials.length).reduce((a, b) => (b.ms < a.ms ? b : a)).batchSize : config.batchSizes[0]);
       const full = i === trials.length;
       const collection = client.db(config.database).collection(`user_interactions_floor_${i}`);
-      await collection.createIndexes(config.indexes ?? USER_INTERACTION_INDEXES);
+      await collection.createIndexes(schemaIndexes());
       const commandsBefore = commands;
       const started = performance.now();
       let next = 0;

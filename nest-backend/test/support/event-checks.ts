@@ -54,9 +54,10 @@ export async function expectStoredExactlyOnce(db: Db, outcome: TrafficOutcome, d
   const missing = [...outcome.accepted].filter((id) => !counts.has(id) && !deadLettered.has(id));
   const neverSent = [...counts.keys()].filter((id) => !outcome.accepted.has(id) && !outcome.uncertain.has(id));
   const both = [...deadLettered].filter((id) => counts.has(id));
-  expect({ twice: twice.slice(0, 10), missing: missing.slice(0, 10), neverSent: neverSent.slice(0, 10), storedAndDeadLettered: both.slice(0, 10) }).toEqual({
+  expect({ twice: twice.slice(0, 10), missing: missing.slice(0, 10), missingCount: missing.length, neverSent: neverSent.slice(0, 10), storedAndDeadLettered: both.slice(0, 10) }).toEqual({
     twice: [],
     missing: [],
+    missingCount: 0,
     neverSent: [],
     storedAndDeadLettered: [],
   });

@@ -92,8 +92,13 @@ export function useEventsFaultStack(options: EventsFaultStackOptions): EventsFau
     const metrics = await waitForIntakeSettled(stack.http, outcome.accepted.size, timeoutMs).catch((error: Error) => {
       throw new Error(`${error.message}\n--- api ---\n${stack.api.output.slice(-3_000)}\n--- consumer ---\n${stack.consumer.output.slice(-3_000)}`);
     });
-    const stored = await expectStoredExactlyOnce(stack.db, outcome, deadLettered);
-    await expectMetricsMatchDatabase(stack.db, metrics);
+    const withOutput = (error: Error) => {
+      const { timeline: _timeline, ...summary } = metrics;
+      error.message += `\nmetrics ${JSON.stringify(summary)}\n--- consumer ---\n${stack.consumer.output.slice(-6_000)}`;
+      throw error;
+    };
+    const stored = await expectStoredExactlyOnce(stack.db, outcome, deadLettered).catch(withOutput);
+    await expectMetricsMatchDatabase(stack.db, metrics).catch(withOutput);
     return { metrics, stored };
   };
   return stack;

@@ -3,6 +3,8 @@ import type { MongoClient } from 'mongodb';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EVENTS_QUEUE } from '../src/infrastructure/queue/queue-names';
+import { RedisKeys } from '../src/infrastructure/redis/redis-keys';
 import { OwnRedis } from '../test/support/own-services';
 import { BackendProcess, freePort, kernelStatsOf, spawnBackend, waitUntilUp } from './backend-processes';
 import { buildBackend, findBackendDir, findRepoRoot, resultHeader } from './bench-setup';
@@ -128,7 +130,7 @@ async function main(): Promise<number> {
     await waitForReady(api);
     await waitForIndexBuilds(backends);
 
-    const ctx: PhaseContext = { api, redis, backends, db: mongo.db(database), sampleEveryMs: options.sampleEveryMs, redisPid: ownRedis?.pid ?? null };
+    const ctx: PhaseContext = { api, redis, backends, db: mongo.db(database), sampleEveryMs: options.sampleEveryMs, redisPid: ownRedis?.pid ?? null, jobIdKey: `${new RedisKeys(options.keyPrefix).bullPrefix}:${EVENTS_QUEUE}:id` };
     // Warm-up (not measured): lazy compilation, connection pools, the first batches.
     await runIntakePhase(ctx, 'warm-up', { url: api, connections: 10, durationS: WARM_UP_S, rate: 500, batchSize: null, tag: 'warm' });
     const single = await runIntakePhase(ctx, 'single', { url: api, connections: options.connections, durationS: options.durationS, rate: options.singleRate, batchSize: null, tag: 'single' });

@@ -9,6 +9,7 @@ import { median, per1000, ratePerSecond, round1 } from './stats';
 
 const DRAIN_TIMEOUT_MS = 300_000;
 const PROBE_BURST = 20;
+const IDLE_WINDOW_MS = 5_000;
 
 /** What the phases of one invocation share. */
 export interface PhaseContext {
@@ -17,10 +18,14 @@ export interface PhaseContext {
   backends: BackendProcess[];
   db: Db;
   sampleEveryMs: number;
+  /** Bull's job id counter of the events queue: jobs added in a phase, so events per job. */
+  jobIdKey: string;
   /** The private redis-server, for its CPU; null on a shared Redis. */
   redisPid: number | null;
   /** MongoDB and Redis commands one GET /events/metrics costs, measured once at idle. */
   probeCost?: { mongo: number; redis: number };
+  /** Redis commands per second with no traffic (Bull's timers, the consumers' heartbeats), measured once. */
+  redisIdlePerSec?: number;
 }
 
 interface MetricsSample {
@@ -54,8 +59,13 @@ export interface IntakePhase {
   /** After the load stopped, until the last accepted event was stored. */
   drainAfterLoadMs: number;
   maxInQueue: number;
+  /** Queue jobs added (one per intake group or batch request), and events per job. */
+  jobs: number;
+  eventsPerJob: number;
   mongoCommandsPer1000: number;
   redisCommandsPer1000: number;
+  /** The same less what the idle system sends in as long (Redis commands that come with the events themselves). */
+  redisCommandsPer1000BeyondIdle: number;
   cpuMsPer1000: number;
   redisServerCpuMsPer1000: number | null;
   peakRssMb: Record<string, number>;
@@ -64,6 +74,7 @@ export interface IntakePhase {
     mongoCommands: { total: number; byName: Record<string, number> };
     redisCommands: { total: number; byCommand: Record<string, number> };
     probes: { count: number; mongoPerProbe: number; redisPerProbe: number };
+    redisIdlePerSec: number;
     cpuMs: Record<string, number>;
   };
   /** RSS and V8 heap of each process every sample (seconds since the load started). */
@@ -72,6 +83,13 @@ export interface IntakePhase {
 
 async function metrics(api: string): Promise<{ accepted: number; stored: number; inQueue: number; deadLettered: number; duplicates: number }> {
   return http(api, '/events/metrics');
+}
+
+/** Redis commands per second the idle system sends: what a phase costs by the second rather than by the event. */
+async function redisIdlePerSec(redis: Redis): Promise<number> {
+  const before = await redisCommandStats(redis);
+  await sleep(IDLE_WINDOW_MS);
+  return round1((statsDelta(before, await redisCommandStats(redis)).total * 1000) / IDLE_WINDOW_MS);
 }
 
 /** Commands of one GET /events/metrics, from a burst at idle (what the bench's own sampling must not bill to the intake). */
@@ -91,7 +109,9 @@ async function probeCost(ctx: PhaseContext): Promise<{ mongo: number; redis: num
  */
 export async function runIntakePhase(ctx: PhaseContext, name: string, spec: LoadSpec): Promise<IntakePhase> {
   ctx.probeCost ??= await probeCost(ctx);
+  ctx.redisIdlePerSec ??= await redisIdlePerSec(ctx.redis);
   const base = await metrics(ctx.api);
+  const jobsBefore = Number((await ctx.redis.get(ctx.jobIdKey)) ?? 0);
   const before = await measure(ctx.redis, ctx.backends, true);
   const redisCpuBefore = ctx.redisPid ? kernelStatsOf(ctx.redisPid)?.cpuMs ?? null : null;
   const samples: MetricsSample[] = [];
@@ -132,6 +152,7 @@ export async function runIntakePhase(ctx: PhaseContext, name: string, spec: Load
   }
   if (drained === null) throw new Error(`${name}: ${load.acceptedEvents} events accepted, not all stored ${DRAIN_TIMEOUT_MS / 1000} s after the load (last metrics ${JSON.stringify(final)})`);
   const after = await measure(ctx.redis, ctx.backends, false);
+  const jobs = Number((await ctx.redis.get(ctx.jobIdKey)) ?? 0) - jobsBefore;
   const redisCpuAfter = ctx.redisPid ? kernelStatsOf(ctx.redisPid)?.cpuMs ?? null : null;
 
   const storedEvents = final.stored - base.stored;
@@ -157,8 +178,11 @@ export async function runIntakePhase(ctx: PhaseContext, name: string, spec: Load
     storedPerSecDuringLoad: ratePerSecond(atLoadEnd, loadEnded - started),
     drainAfterLoadMs: Math.round(drained - loadEnded),
     maxInQueue: Math.max(0, ...samples.map((s) => s.inQueue)),
+    jobs,
+    eventsPerJob: jobs > 0 ? round1(events / jobs) : 0,
     mongoCommandsPer1000: per1000(Math.max(0, mongo - probes * cost.mongo), events),
     redisCommandsPer1000: per1000(Math.max(0, redis.total - probes * cost.redis), events),
+    redisCommandsPer1000BeyondIdle: per1000(Math.max(0, redis.total - probes * cost.redis - ((drained - started) / 1000) * (ctx.redisIdlePerSec ?? 0)), events),
     cpuMsPer1000: per1000(Object.values(cpuMs).reduce((a, b) => a + b, 0), events),
     redisServerCpuMsPer1000: redisCpuBefore !== null && redisCpuAfter !== null ? per1000(redisCpuAfter - redisCpuBefore, events) : null,
     peakRssMb,
@@ -167,6 +191,7 @@ export async function runIntakePhase(ctx: PhaseContext, name: string, spec: Load
       mongoCommands: { total: mongo, byName: mongoByName(before.metrics, after.metrics) },
       redisCommands: redis,
       probes: { count: probes, mongoPerProbe: cost.mongo, redisPerProbe: cost.redis },
+      redisIdlePerSec: ctx.redisIdlePerSec ?? 0,
       cpuMs,
     },
     memorySeries,

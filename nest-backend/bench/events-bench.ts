@@ -73,7 +73,7 @@ async function main(): Promise<number> {
   try {
     mongo = await connectMongo(mongoUri);
     if (!options.sharedRedis) {
-      ownRedis = new OwnRedis(await freePort(), 'everysec');
+      ownRedis = new OwnRedis(await freePort(), options.redisAppendfsync);
       await ownRedis.start();
     }
     redis = await connectRedisOrThrow(ownRedis?.url ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -86,7 +86,7 @@ async function main(): Promise<number> {
   }
   const redisUrl = ownRedis?.url ?? process.env.REDIS_URL!;
   const server = await describeServer(mongo);
-  process.stderr.write(`bench:events: ${server.id} at ${redact(mongoUri)}, ${ownRedis ? `private redis-server (AOF everysec) at ${redisUrl}` : `Redis at ${redact(redisUrl)}`}\n`);
+  process.stderr.write(`bench:events: ${server.id} at ${redact(mongoUri)}, ${ownRedis ? `private redis-server (AOF, appendfsync ${options.redisAppendfsync}) at ${redisUrl}` : `Redis at ${redact(redisUrl)}`}\n`);
   if (options.build) buildBackend(backendDir);
   const logDir = join(repoRoot, 'bench', 'tmp', `events-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(logDir, { recursive: true });
@@ -155,7 +155,7 @@ async function main(): Promise<number> {
     process.stdout.write(`targets:\n${describeTargets(list)}\n`);
     const file = writeResult(repoRoot, `${today()}-events-${server.id}${options.label ? `-${options.label}` : ''}`, {
       ...resultHeader('bench:events', source, server),
-      settings: { ...options, redis: ownRedis ? 'private redis-server, AOF everysec' : 'shared (REDIS_URL)' },
+      settings: { ...options, redis: ownRedis ? `private redis-server, AOF appendfsync ${options.redisAppendfsync}` : 'shared (REDIS_URL)' },
       single: withoutSeries(single),
       batch: withoutSeries(batch),
       storedInDatabase,

@@ -22,6 +22,8 @@ export interface EventsBenchOptions {
   backendEnv: Record<string, string>;
   /** Use REDIS_URL instead of a private redis-server (the Redis command count is then server-wide). */
   sharedRedis: boolean;
+  /** The private redis-server's AOF fsync policy (docker-compose.yml: always). */
+  redisAppendfsync: 'always' | 'everysec';
   sampleEveryMs: number;
   keyPrefix: string;
   label: string;
@@ -48,6 +50,7 @@ bench/results/<date>-events-<server>[-label].json at the repository root.
   --api-only-intake       the API consumes no events (RUN_WORKERS_IN_API=false); needs --workers ≥ 1
   --env KEY=VALUE         backend environment for the run, e.g. --env EVENTS_BATCH_SIZE=1000 (repeatable)
   --shared-redis          use REDIS_URL rather than a private redis-server
+  --redis-appendfsync P   the private redis-server's AOF fsync: always (default, as docker-compose.yml) or everysec
   --sample-every-ms MS    GET /events/metrics and process memory sampling period (default 1000)
   --key-prefix P          KEY_PREFIX of the processes (default bench-events)
   --label L               suffix of the result file name
@@ -73,6 +76,7 @@ export function parseEventsOptions(argv: string[]): EventsBenchOptions | 'help' 
       'api-only-intake': { type: 'boolean', default: false },
       env: { type: 'string', multiple: true, default: [] },
       'shared-redis': { type: 'boolean', default: false },
+      'redis-appendfsync': { type: 'string', default: 'always' },
       'sample-every-ms': { type: 'string', default: '1000' },
       'key-prefix': { type: 'string', default: 'bench-events' },
       label: { type: 'string', default: '' },
@@ -107,11 +111,13 @@ export function parseEventsOptions(argv: string[]): EventsBenchOptions | 'help' 
     apiConsumes: !values['api-only-intake'],
     backendEnv,
     sharedRedis: Boolean(values['shared-redis']),
+    redisAppendfsync: values['redis-appendfsync'] === 'everysec' ? 'everysec' : 'always',
     sampleEveryMs: int('sample-every-ms', 100),
     keyPrefix: String(values['key-prefix']),
     label: String(values.label),
     build: !values['no-build'],
   };
+  if (!['always', 'everysec'].includes(String(values['redis-appendfsync']))) throw new Error('--redis-appendfsync must be always or everysec');
   if (!options.apiConsumes && options.workers === 0) throw new Error('--api-only-intake needs --workers ≥ 1: nothing would store the events');
   if (!/^[A-Za-z0-9_-]{1,30}$/.test(options.keyPrefix)) throw new Error('--key-prefix must be 1-30 letters, digits, _ or -');
   if (!/^[A-Za-z0-9_.-]{0,40}$/.test(options.label)) throw new Error('--label must be letters, digits, _ . or -');

@@ -11,8 +11,8 @@ const REPO_ROOT = join(__dirname, '..', '..', '..');
 
 /**
  * A redis-server of the test's own, so the test can kill it: AOF on with fsync on every write, so a
- * restart (even after SIGKILL) finds every acknowledged write; no RDB snapshots. The bench passes
- * `everysec`, the setting of docker-compose.yml.
+ * restart (even after SIGKILL) finds every acknowledged write; no RDB snapshots. The event bench can
+ * ask for `everysec`.
  */
 export class OwnRedis {
   readonly dir = mkdtempSync(join(tmpdir(), 'pedidos-faults-redis-'));

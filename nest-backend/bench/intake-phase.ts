@@ -3,7 +3,7 @@ import type { Db } from 'mongodb';
 import { performance } from 'node:perf_hooks';
 import { BackendProcess, kernelStatsOf, sleep } from './backend-processes';
 import { LoadResult, LoadSpec, runLoad } from './intake-load';
-import { http, measure, mongoByName, sumMongo } from './pipeline-run';
+import { http, measure, mongoByName, redisBackgroundPerSecond, sumMongo } from './pipeline-run';
 import { redisCommandStats, statsDelta } from './services';
 import { median, per1000, ratePerSecond, round1 } from './stats';
 
@@ -85,13 +85,6 @@ async function metrics(api: string): Promise<{ accepted: number; stored: number;
   return http(api, '/events/metrics');
 }
 
-/** Redis commands per second the idle system sends: what a phase costs by the second rather than by the event. */
-async function redisIdlePerSec(redis: Redis): Promise<number> {
-  const before = await redisCommandStats(redis);
-  await sleep(IDLE_WINDOW_MS);
-  return round1((statsDelta(before, await redisCommandStats(redis)).total * 1000) / IDLE_WINDOW_MS);
-}
-
 /** Commands of one GET /events/metrics, from a burst at idle (what the bench's own sampling must not bill to the intake). */
 async function probeCost(ctx: PhaseContext): Promise<{ mongo: number; redis: number }> {
   const counts = async () => ({ mongo: sumMongo(await Promise.all(ctx.backends.map((b) => b.metrics()))), redis: [...(await redisCommandStats(ctx.redis)).values()].reduce((a, b) => a + b, 0) });
@@ -109,7 +102,8 @@ async function probeCost(ctx: PhaseContext): Promise<{ mongo: number; redis: num
  */
 export async function runIntakePhase(ctx: PhaseContext, name: string, spec: LoadSpec): Promise<IntakePhase> {
   ctx.probeCost ??= await probeCost(ctx);
-  ctx.redisIdlePerSec ??= await redisIdlePerSec(ctx.redis);
+  // What the idle system sends by the second (Bull's timers, the consumers' heartbeats), not by the event.
+  ctx.redisIdlePerSec ??= await redisBackgroundPerSecond(ctx.redis, IDLE_WINDOW_MS);
   const base = await metrics(ctx.api);
   const jobsBefore = Number((await ctx.redis.get(ctx.jobIdKey)) ?? 0);
   const before = await measure(ctx.redis, ctx.backends, true);

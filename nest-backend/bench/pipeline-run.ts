@@ -335,10 +335,10 @@ export async function measure(redis: Redis, backends: BackendProcess[], restartL
 }
 
 /** Commands per second that other clients of the same Redis server send (INFO commandstats is server-wide). */
-export async function redisBackgroundPerSecond(redis: Redis): Promise<number> {
+export async function redisBackgroundPerSecond(redis: Redis, windowMs = BACKGROUND_WINDOW_MS): Promise<number> {
   const before = await redisCommandStats(redis);
-  await sleep(BACKGROUND_WINDOW_MS);
-  return round1((statsDelta(before, await redisCommandStats(redis)).total * 1000) / BACKGROUND_WINDOW_MS);
+  await sleep(windowMs);
+  return round1((statsDelta(before, await redisCommandStats(redis)).total * 1000) / windowMs);
 }
 
 /**

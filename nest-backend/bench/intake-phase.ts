@@ -136,7 +136,10 @@ export async function runIntakePhase(ctx: PhaseContext, name: string, spec: Load
   let drained: number | null = null;
   let final = base;
   while (performance.now() - loadEnded < DRAIN_TIMEOUT_MS) {
-    final = await sample();
+    // A poll that times out while the API is still swamped by the load's last requests is just tried again.
+    const now = await sample().catch(() => null);
+    if (now === null) continue;
+    final = now;
     const done = final.stored + final.deadLettered - base.stored - base.deadLettered;
     if (final.inQueue === 0 && done >= load.acceptedEvents) {
       drained = performance.now();

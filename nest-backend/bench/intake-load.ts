@@ -49,7 +49,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       : [{ method: 'POST' as const, path: '/events/batch', body: JSON.stringify({ events: Array.from({ length: spec.batchSize }, (_, i) => eventBody(spec.tag, i, i)) }) }];
   const result = await autocannon({
     url: spec.url,
-    connections: spec.connections,
+    // autocannon refuses more connections than requests.
+    connections: spec.amount ? Math.min(spec.connections, spec.amount) : spec.connections,
     ...(spec.amount ? { amount: spec.amount } : { duration: spec.durationS }),
     // autocannon paces each connection per second and, unless told, adds coordinated-omission samples of 1 ms
     // intervals (its expected interval is rounded up to 1 ms), which inflates the percentiles of a paced run many times.

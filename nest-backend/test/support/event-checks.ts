@@ -12,27 +12,30 @@ export async function eventMetrics(http: Http): Promise<any | null> {
 }
 
 /**
- * Waits until the pipeline has nothing left in flight: the metrics say the queue is empty and
- * `expected` events are accounted for as stored or dead-lettered.
+ * Waits until the pipeline has nothing left in flight: the metrics say the queue is empty, the database holds at
+ * least `stored` events and the metrics count at least `deadLettered` dead letters. (Not the counters alone: a
+ * batch delivered again after a fault counts its events as duplicates, so the counters can add up to the accepted
+ * count while events still wait in the queue. Not batches.current: a killed consumer's last half-filled batch stays
+ * in it for max(30 s, 4 × EVENTS_FLUSH_MS).)
  */
-export async function waitForIntakeSettled(http: Http, expected: number, timeoutMs: number): Promise<any> {
+export async function waitForIntakeSettled(http: Http, db: Db, expected: { stored: number; deadLettered: number }, timeoutMs: number): Promise<any> {
   let last: any = null;
+  let documents = 0;
   return waitUntil(
     async () => {
       const metrics = await eventMetrics(http);
       if (!metrics) return null;
       last = metrics;
-      // (Not batches.current: a killed consumer's last half-filled batch stays in it for max(30 s, 4 × EVENTS_FLUSH_MS).
-      // Duplicates count as handled: a batch retried after a write that landed in part finds those events stored.)
-      const settled = metrics.inQueue === 0 && metrics.stored + metrics.duplicates + metrics.deadLettered >= expected;
+      documents = await db.collection(EVENTS_COLLECTION).countDocuments({});
+      const settled = metrics.inQueue === 0 && documents >= expected.stored && metrics.deadLettered >= expected.deadLettered;
       return settled ? metrics : null;
     },
     timeoutMs,
-    `${expected} events stored or dead-lettered and the queue empty`,
+    `${expected.stored} events stored, ${expected.deadLettered} dead-lettered and the queue empty`,
     250,
   ).catch((error: Error) => {
     const { timeline: _timeline, ...summary } = last ?? {};
-    throw new Error(`${error.message}; last metrics ${JSON.stringify(summary)}`);
+    throw new Error(`${error.message}; ${documents} in the database; last metrics ${JSON.stringify(summary)}`);
   });
 }
 

@@ -89,7 +89,8 @@ export function useEventsFaultStack(options: EventsFaultStackOptions): EventsFau
   stack.traffic = (plan) => new EventTraffic(() => stack.api.url, { ...DEFAULT_PLAN, tag: `${options.suite}-${++traffic}`, ...plan });
 
   stack.expectSettledExactlyOnce = async (outcome, { deadLettered = new Set<string>(), timeoutMs = 60_000, partialWrites = false } = {}) => {
-    const metrics = await waitForIntakeSettled(stack.http, outcome.accepted.size, timeoutMs).catch((error: Error) => {
+    const expected = { stored: outcome.accepted.size - deadLettered.size, deadLettered: deadLettered.size };
+    const metrics = await waitForIntakeSettled(stack.http, stack.db, expected, timeoutMs).catch((error: Error) => {
       throw new Error(`${error.message}\n--- api ---\n${stack.api.output.slice(-3_000)}\n--- consumer ---\n${stack.consumer.output.slice(-3_000)}`);
     });
     const withOutput = (error: Error) => {

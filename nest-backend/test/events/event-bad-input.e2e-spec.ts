@@ -120,6 +120,41 @@ describe('event intake: bad payloads → 400 naming the field, nothing stored', 
     expect(query.body.message).toMatch(/property async should not exist/);
   });
 
+  it('refuses bad paging and unknown parameters on the reads, and bad retry bodies', async () => {
+    const reads: [string, RegExp][] = [
+      ['/events/metrics?verbose=1', /property verbose should not exist/],
+      ['/events/dead-letters?page=0', /page must be at least 1/],
+      ['/events/dead-letters?limit=1000', /limit must be at most 100/],
+      ['/events/dead-letters?limit=x', /limit must be a whole number/],
+      ['/events/dead-letters?runId=1', /property runId should not exist/],
+    ];
+    for (const [path, message] of reads) {
+      const answer = await rawRequest(suite.url, 'GET', path);
+      expectCommonErrorShape(answer, 400);
+      expect(answer.body.message).toMatch(message);
+    }
+    const json = { 'content-type': 'application/json' };
+    for (const body of [{ eventIds: 'all' }, { eventIds: [1, 2] }, { ids: ['a'] }]) {
+      const answer = await rawRequest(suite.url, 'POST', '/events/dead-letters/retry', { headers: json, body: JSON.stringify(body) });
+      expectCommonErrorShape(answer, 400);
+    }
+    expect((await rawRequest(suite.url, 'POST', '/events/reset?confirm=1')).status).toBe(400);
+  });
+
+  it('property: any query on the event reads answers 200 or 400 (the common shape), never a 5xx', async () => {
+    const anyValue = fc.oneof(fc.string({ maxLength: 10 }), fc.integer({ min: -1000, max: 100_000 }).map(String), fc.constantFrom('', '0', '1', '-1', '1e3', '__proto__', '%'));
+    const anyQuery = fc.dictionary(fc.oneof(fc.constantFrom('page', 'limit'), fc.string({ minLength: 1, maxLength: 6 })), anyValue, { maxKeys: 3 });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('/events/metrics', '/events/dead-letters'), anyQuery, async (path, params) => {
+        const query = Object.entries(params).map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&');
+        const answer = await rawRequest(suite.url, 'GET', `${path}?${query}`);
+        expect([200, 400]).toContain(answer.status);
+        if (answer.status === 400) expect(answer.body).toMatchObject({ statusCode: 400, error: 'Bad Request', path });
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   describe('properties over payloads', () => {
     const anyJson = fc.jsonValue({ maxDepth: 4 });
     // Mostly well-formed fields, so that both answers occur often; any JSON value in their place otherwise.

@@ -81,7 +81,15 @@ export class EventBatchAccumulator {
         return;
       }
     }
-    if (this.held.length === 0) this.forceFlush = false;
+    if (this.held.length === 0) {
+      this.forceFlush = false;
+      this.clearTimer();
+    }
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   private armTimer(waitMs: number | null): void {
@@ -94,6 +102,8 @@ export class EventBatchAccumulator {
       this.timer = null;
       this.schedule();
     }, waitMs);
+    // Held events never keep a process alive on their own: shutdown writes them (flushAll).
+    this.timer.unref();
   }
 
   private writeBatch(take: number): void {

@@ -65,16 +65,7 @@ export class BackendProcess {
   }
 
   kernelStats(): KernelStats | null {
-    try {
-      const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-      // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(fields[11]) + Number(fields[12]);
-      const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
-      return { cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND, peakRssMb: hwm ? Number(hwm[1]) / 1024 : 0 };
-    } catch {
-      return null;
-    }
+    return kernelStatsOf(this.pid);
   }
 
   /** SIGTERM (graceful: Nest closes queues and connections), SIGKILL after a timeout. */
@@ -86,6 +77,20 @@ export class BackendProcess {
       this.child.kill('SIGKILL');
       await Promise.race([this.exited, sleep(2_000)]);
     }
+  }
+}
+
+/** CPU time and peak RSS of any process of this machine, from /proc (null when it is gone or off Linux). */
+export function kernelStatsOf(pid: number): KernelStats | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return { cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND, peakRssMb: hwm ? Number(hwm[1]) / 1024 : 0 };
+  } catch {
+    return null;
   }
 }
 

@@ -1,40 +1,17 @@
 import type Redis from 'ioredis';
 import type { MongoClient } from 'mongodb';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildBackend, findBackendDir, findRepoRoot, resultHeader } from './bench-setup';
 import { FloorResult, runFloor } from './floor';
 import { timeGeneration } from './generation';
 import { BenchOptions, USAGE, parseOptions } from './options';
 import { BenchContext, PipelineConfig, PipelineResult, runPipeline } from './pipeline-run';
-import { describeFloor, describePipeline, describeTargets, machine, markdownTable, sourceVersion, targets, today, writeResult } from './report';
+import { describeFloor, describePipeline, describeTargets, markdownTable, sourceVersion, targets, today, writeResult } from './report';
 import { ServerInfo, ServiceUnreachable, connectMongo, connectRedisOrThrow, deleteKeys, describeServer, redact } from './services';
 import { round2 } from './stats';
 
 const EXIT_UNREACHABLE = 2;
-
-/** The workspace root: the nearest parent holding pnpm-workspace.yaml. */
-function findRepoRoot(from: string): string {
-  for (let dir = from, i = 0; i < 10; dir = dirname(dir), i++) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-  }
-  throw new Error(`no pnpm-workspace.yaml above ${from}`);
-}
-
-function findBackendDir(from: string): string {
-  for (let dir = from, i = 0; i < 10; dir = dirname(dir), i++) {
-    if (existsSync(join(dir, 'tsconfig.build.json'))) return dir;
-  }
-  throw new Error(`no tsconfig.build.json above ${from}`);
-}
-
-/** Same as `pnpm --filter nest-backend build`: dist/main.js and dist/worker.js from the current sources. */
-function buildBackend(backendDir: string): void {
-  process.stderr.write('bench: building nest-backend (tsc -p tsconfig.build.json)\n');
-  const tsc = require.resolve('typescript/bin/tsc', { paths: [backendDir] });
-  const built = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: backendDir, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('the backend build failed (see above)');
-}
 
 function configOf(options: BenchOptions, changes: Partial<PipelineConfig> = {}): PipelineConfig {
   return {
@@ -45,17 +22,6 @@ function configOf(options: BenchOptions, changes: Partial<PipelineConfig> = {}):
     workers: options.workers,
     autoProcess: options.mode !== 'store-only',
     ...changes,
-  };
-}
-
-/** What every result file starts with: when, how, where and on what code it was measured. */
-function resultHeader(source: string, server: ServerInfo | null) {
-  return {
-    date: new Date().toISOString(),
-    command: `pnpm bench -- ${process.argv.slice(2).filter((arg) => arg !== '--').join(' ')}`.trim(),
-    machine: machine(),
-    source,
-    ...(server && { server: server.id, serverInfo: server }),
   };
 }
 
@@ -94,7 +60,7 @@ async function pipelineMode(ctx: BenchContext, options: BenchOptions, server: Se
   const { details, ...figures } = main;
   const mode = options.mode === 'store-only' ? '-store-only' : '';
   const file = writeResult(repoRoot, `${today()}-${server.id}-${options.orders}${mode}${options.label ? `-${options.label}` : ''}`, {
-    ...resultHeader(source, server),
+    ...resultHeader('bench', source, server),
     ...figures,
     floorMs: floor?.floorMs ?? null,
     floorRatio,
@@ -126,7 +92,7 @@ async function sweepMode(ctx: BenchContext, options: BenchOptions, server: Serve
   const table = markdownTable(medians, floor?.floorMs ?? null, options.repeat > 1 ? spreads : undefined);
   process.stdout.write(`${table}\n`);
   const file = writeResult(repoRoot, `${today()}-${server.id}-sweep-${options.orders}${options.label ? `-${options.label}` : ''}`, {
-    ...resultHeader(source, server),
+    ...resultHeader('bench', source, server),
     orders: options.orders,
     floorMs: floor?.floorMs ?? null,
     floor,
@@ -147,7 +113,7 @@ function generationMode(options: BenchOptions, repoRoot: string, source: string)
     return result;
   });
   const file = writeResult(repoRoot, `${today()}-generation-${options.orders}`, {
-    ...resultHeader(source, null),
+    ...resultHeader('bench', source, null),
     results,
   });
   process.stdout.write(`bench: wrote ${file}\n`);

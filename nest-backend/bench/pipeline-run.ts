@@ -327,7 +327,7 @@ async function measureProbeCost(redis: Redis, backends: BackendProcess[], api: s
   return { mongo: cost('mongo'), redis: cost('redis') };
 }
 
-async function measure(redis: Redis, backends: BackendProcess[], restartLoopWindow: boolean) {
+export async function measure(redis: Redis, backends: BackendProcess[], restartLoopWindow: boolean) {
   const redisStats = await redisCommandStats(redis);
   const kernel = backends.map((backend) => backend.kernelStats());
   const metrics = await Promise.all(backends.map((backend) => backend.metrics(restartLoopWindow)));
@@ -335,10 +335,10 @@ async function measure(redis: Redis, backends: BackendProcess[], restartLoopWind
 }
 
 /** Commands per second that other clients of the same Redis server send (INFO commandstats is server-wide). */
-async function redisBackgroundPerSecond(redis: Redis): Promise<number> {
+export async function redisBackgroundPerSecond(redis: Redis, windowMs = BACKGROUND_WINDOW_MS): Promise<number> {
   const before = await redisCommandStats(redis);
-  await sleep(BACKGROUND_WINDOW_MS);
-  return round1((statsDelta(before, await redisCommandStats(redis)).total * 1000) / BACKGROUND_WINDOW_MS);
+  await sleep(windowMs);
+  return round1((statsDelta(before, await redisCommandStats(redis)).total * 1000) / windowMs);
 }
 
 /**
@@ -346,6 +346,12 @@ async function redisBackgroundPerSecond(redis: Redis): Promise<number> {
  * first requests of a process are slow (lazy compilation). A service in steady state is what is measured.
  */
 async function settle(backends: BackendProcess[], api: string): Promise<void> {
+  await waitForIndexBuilds(backends);
+  for (let i = 0; i < WARM_UP_POLLS; i++) await http(api, '/pedidos');
+}
+
+/** Waits until the processes' `createIndexes` count stops moving (Mongoose builds indexes in the background after boot). */
+export async function waitForIndexBuilds(backends: BackendProcess[]): Promise<void> {
   const indexBuilds = async () => (await Promise.all(backends.map((b) => b.metrics()))).reduce((sum, m) => sum + (m.mongoCommands?.byName.createIndexes ?? 0), 0);
   let last = -1;
   for (let stable = 0, round = 0; stable < 3 && round < 60; round++) {
@@ -354,10 +360,9 @@ async function settle(backends: BackendProcess[], api: string): Promise<void> {
     last = now;
     await sleep(300);
   }
-  for (let i = 0; i < WARM_UP_POLLS; i++) await http(api, '/pedidos');
 }
 
-async function waitForReady(api: string): Promise<void> {
+export async function waitForReady(api: string): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
       await http(api, '/health/ready');
@@ -369,18 +374,18 @@ async function waitForReady(api: string): Promise<void> {
   throw new Error(`the API at ${api} never became ready (GET /health/ready)`);
 }
 
-async function http<T = unknown>(base: string, path: string, method: 'GET' | 'POST' = 'GET'): Promise<T> {
+export async function http<T = unknown>(base: string, path: string, method: 'GET' | 'POST' = 'GET'): Promise<T> {
   const response = await fetch(base + path, { method, signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
   const body = await response.text();
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${body.slice(0, 300)}`);
   return JSON.parse(body) as T;
 }
 
-function sumMongo(metrics: ProcessMetricsSnapshot[]): number {
+export function sumMongo(metrics: ProcessMetricsSnapshot[]): number {
   return metrics.reduce((sum, m) => sum + (m.mongoCommands?.total ?? 0), 0);
 }
 
-function mongoByName(before: ProcessMetricsSnapshot[], after: ProcessMetricsSnapshot[]): Record<string, number> {
+export function mongoByName(before: ProcessMetricsSnapshot[], after: ProcessMetricsSnapshot[]): Record<string, number> {
   const delta: Record<string, number> = {};
   after.forEach((metrics, i) => {
     for (const [name, count] of Object.entries(metrics.mongoCommands?.byName ?? {})) {

@@ -4,23 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { ChildService, acceptsConnections } from './child-service';
-import { waitUntil } from './running-api';
+import { waitUntil } from './wait-until';
 
 const LOOPBACK = '127.0.0.1';
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 
 /**
  * A redis-server of the test's own, so the test can kill it: AOF on with fsync on every write, so a
- * restart (even after SIGKILL) finds every acknowledged write; no RDB snapshots.
+ * restart (even after SIGKILL) finds every acknowledged write; no RDB snapshots. The event bench can
+ * ask for `everysec`.
  */
 export class OwnRedis {
   readonly dir = mkdtempSync(join(tmpdir(), 'pedidos-faults-redis-'));
   private readonly server: ChildService;
 
-  constructor(readonly port: number) {
+  constructor(
+    readonly port: number,
+    appendfsync: 'always' | 'everysec' = 'always',
+  ) {
     const binary = which('redis-server');
     if (!binary) throw new Error('redis-server is not on PATH: the Redis fault test starts its own (apt-get install -y redis-server)');
-    const args = ['--port', String(port), '--bind', LOOPBACK, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--dir', this.dir];
+    const args = ['--port', String(port), '--bind', LOOPBACK, '--appendonly', 'yes', '--appendfsync', appendfsync, '--save', '', '--dir', this.dir];
     this.server = new ChildService(`redis-server :${port}`, binary, args);
   }
 
@@ -30,6 +34,10 @@ export class OwnRedis {
 
   get running(): boolean {
     return this.server.running;
+  }
+
+  get pid(): number | undefined {
+    return this.server.pid;
   }
 
   get output(): string {

@@ -6,6 +6,9 @@ import { Db, MongoClient } from 'mongodb';
 import { createApi } from '../../src/bootstrap';
 import { Environment } from '../../src/infrastructure/config/environment';
 import { databaseNameOf } from './test-environment';
+import { waitUntil } from './wait-until';
+
+export { waitUntil };
 
 export interface Http {
   get(path: string): Promise<{ status: number; body: any }>;
@@ -70,22 +73,6 @@ function stringEnv(env: Environment): Record<string, string> {
 export async function openDatabase(env: Environment): Promise<{ db: Db; close: () => Promise<void> }> {
   const client = await MongoClient.connect(env.MONGO_URI);
   return { db: client.db(databaseNameOf(env)), close: () => client.close() };
-}
-
-/** Polls `check` until it returns a truthy value or `timeoutMs` passes. */
-export async function waitUntil<T>(check: () => Promise<T>, timeoutMs: number, what: string, everyMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
 }
 
 export async function freePort(): Promise<number> {

@@ -24,7 +24,7 @@ export class MongoEventDeadLetterStore extends EventDeadLetterStore {
     try {
       return (await this.letters.insertMany(letters.map(toDocument), { ordered: false })).insertedCount;
     } catch (error) {
-      const writeErrors = writeErrorsOf(error);
+      const writeErrors = writeErrorsOf(error, letters.length);
       if (writeErrors === null || writeErrors.some((writeError) => writeError.code !== DUPLICATE_KEY)) throw error;
       return letters.length - writeErrors.length;
     }

@@ -48,7 +48,7 @@ export class MongoEventStore extends EventStore {
     try {
       await this.interactions.insertMany(documents, { ordered: false });
     } catch (error) {
-      const writeErrors = writeErrorsOf(error);
+      const writeErrors = writeErrorsOf(error, documents.length);
       if (writeErrors === null) throw error;
       refused = writeErrors.length;
       for (const writeError of writeErrors) {

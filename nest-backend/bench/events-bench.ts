@@ -1,0 +1,187 @@
+import type Redis from 'ioredis';
+import type { MongoClient } from 'mongodb';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EVENTS_QUEUE } from '../src/infrastructure/queue/queue-names';
+import { RedisKeys } from '../src/infrastructure/redis/redis-keys';
+import { OwnRedis } from '../test/support/own-services';
+import { BackendProcess, freePort, kernelStatsOf, spawnBackend, waitUntilUp } from './backend-processes';
+import { buildBackend, findBackendDir, findRepoRoot, resultHeader } from './bench-setup';
+import { EVENTS_USAGE, EventsBenchOptions, parseEventsOptions } from './events-options';
+import { IntakePhase, PhaseContext, runIntakePhase } from './intake-phase';
+import { runLoad } from './intake-load';
+import { waitForIndexBuilds, waitForReady } from './pipeline-run';
+import { sourceVersion, today, writeResult } from './report';
+import { ServiceUnreachable, connectMongo, connectRedisOrThrow, deleteKeys, describeServer, redact, withDatabase } from './services';
+import { StorageFloorResult, runStorageFloor } from './storage-floor';
+import { per1000, round2 } from './stats';
+import { describeEventsRun, eventTargets, describeTargets } from './events-report';
+
+const EXIT_UNREACHABLE = 2;
+const WARM_UP_S = 3;
+
+/** The HTTP floor: a bare node:http server in its own process, driven with the same loads as the intake. */
+async function httpFloor(backendDir: string, options: EventsBenchOptions) {
+  const child = spawn(process.execPath, [join(backendDir, 'dist', 'bench', 'bench', 'http-floor-server.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        const match = /listening (\d+)/.exec(chunk.toString());
+        if (match) resolve(Number(match[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`the HTTP floor server exited with ${code}`)));
+    });
+    const url = `http://127.0.0.1:${port}`;
+    // With the server's CPU per 1,000 events answered, to set beside the intake's.
+    const measured = async (spec: Parameters<typeof runLoad>[0]) => {
+      const before = kernelStatsOf(child.pid!)?.cpuMs ?? 0;
+      const load = await runLoad(spec);
+      return { ...load, serverCpuMsPer1000: per1000((kernelStatsOf(child.pid!)?.cpuMs ?? 0) - before, load.acceptedEvents) };
+    };
+    // Unpaced: the most a bare Node HTTP server answers here, single events and batches.
+    const single = await measured({ url, connections: options.connections, durationS: options.floorDurationS, rate: 0, batchSize: null, tag: 'floor-single' });
+    // At the intake's offered rate: the latency any Node server shows under the same (per-second, bursty) pacing.
+    const singlePaced = options.singleRate > 0 ? await measured({ url, connections: options.connections, durationS: options.floorDurationS, rate: options.singleRate, batchSize: null, tag: 'floor-paced' }) : null;
+    const batch = await measured({ url, connections: options.batchConnections, durationS: options.floorDurationS, rate: 0, batchSize: options.batchSize, tag: 'floor-batch' });
+    return { single, singlePaced, batch };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function main(): Promise<number> {
+  let options: EventsBenchOptions;
+  try {
+    const parsed = parseEventsOptions(process.argv.slice(2));
+    if (parsed === 'help') {
+      process.stdout.write(`${EVENTS_USAGE}\n`);
+      return 0;
+    }
+    options = parsed;
+  } catch (error) {
+    process.stderr.write(`bench:events: ${(error as Error).message}\n\n${EVENTS_USAGE}\n`);
+    return 64; // EX_USAGE
+  }
+  const backendDir = findBackendDir(__dirname);
+  const repoRoot = findRepoRoot(backendDir);
+  const source = sourceVersion(repoRoot);
+  const mongoUri = process.env.MONGO_URI ?? 'mongodb://127.0.0.1:27017/pedidos';
+  let ownRedis: OwnRedis | null = null;
+  let mongo: MongoClient | null = null;
+  let redis: Redis | null = null;
+  try {
+    mongo = await connectMongo(mongoUri);
+    if (!options.sharedRedis) {
+      ownRedis = new OwnRedis(await freePort(), options.redisAppendfsync);
+      await ownRedis.start();
+    }
+    redis = await connectRedisOrThrow(ownRedis?.url ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  } catch (error) {
+    await mongo?.close();
+    await ownRedis?.destroy();
+    if (!(error instanceof ServiceUnreachable)) throw error;
+    process.stderr.write(`bench:events: ${error.message}\nbench:events: nothing was run.\n`);
+    return EXIT_UNREACHABLE;
+  }
+  const redisUrl = ownRedis?.url ?? process.env.REDIS_URL!;
+  const server = await describeServer(mongo);
+  process.stderr.write(`bench:events: ${server.id} at ${redact(mongoUri)}, ${ownRedis ? `private redis-server (AOF, appendfsync ${options.redisAppendfsync}) at ${redisUrl}` : `Redis at ${redact(redisUrl)}`}\n`);
+  if (options.build) buildBackend(backendDir);
+  const logDir = join(repoRoot, 'bench', 'tmp', `events-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(logDir, { recursive: true });
+  process.stderr.write(`bench:events: process logs in ${logDir}\n`);
+
+  const database = `bench_events_${Date.now()}`;
+  const backends: BackendProcess[] = [];
+  const cleanUp = async () => {
+    await Promise.all(backends.map((backend) => backend.stop()));
+    await mongo!.db(database).dropDatabase().catch(() => undefined);
+    await deleteKeys(redis!, options.keyPrefix).catch(() => undefined);
+    redis!.disconnect();
+    await ownRedis?.destroy();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\nbench:events: ${signal}: stopping the processes and dropping the bench database\n`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
+  try {
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      MONGO_URI: withDatabase(mongoUri, database),
+      REDIS_URL: redisUrl,
+      PORT: String(port),
+      KEY_PREFIX: options.keyPrefix,
+      MONGO_MONITOR_COMMANDS: 'true',
+      RUN_WORKERS_IN_API: String(options.apiConsumes),
+      EVENTS_RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'warn',
+      ...options.backendEnv,
+    };
+    const spec = { backendDir, logDir, env, nodeArgs: ['--max-old-space-size=160', '--optimize-for-size'] };
+    backends.push(spawnBackend('api', 'main.js', spec));
+    for (let i = 1; i <= options.workers; i++) backends.push(spawnBackend(`worker-${i}`, 'worker.js', spec));
+    await Promise.all(backends.map(waitUntilUp));
+    const api = `http://127.0.0.1:${port}`;
+    await waitForReady(api);
+    await waitForIndexBuilds(backends);
+
+    const ctx: PhaseContext = { api, redis, backends, db: mongo.db(database), sampleEveryMs: options.sampleEveryMs, redisPid: ownRedis?.pid ?? null, jobIdKey: `${new RedisKeys(options.keyPrefix).bullPrefix}:${EVENTS_QUEUE}:id` };
+    // Warm-up (not measured): lazy compilation, connection pools, the first batches.
+    await runIntakePhase(ctx, 'warm-up', { url: api, connections: 10, durationS: WARM_UP_S, rate: 500, batchSize: null, tag: 'warm' });
+    const single = await runIntakePhase(ctx, 'single', { url: api, connections: options.connections, durationS: options.durationS, rate: options.singleRate, batchSize: null, tag: 'single' });
+    process.stdout.write(`${describeEventsRun(single)}\n`);
+    const batch = await runIntakePhase(ctx, 'batch', { url: api, connections: options.batchConnections, durationS: 0, amount: Math.ceil(options.batchEvents / options.batchSize), rate: 0, batchSize: options.batchSize, tag: 'batch' });
+    process.stdout.write(`${describeEventsRun(batch)}\n`);
+    const storedInDatabase = await ctx.db.collection('user_interactions').countDocuments({});
+    for (const backend of backends) await backend.stop();
+
+    let floors: { http: Awaited<ReturnType<typeof httpFloor>>; storage: StorageFloorResult } | null = null;
+    if (options.floors) {
+      const http = await httpFloor(backendDir, options);
+      process.stdout.write(`HTTP floor (bare node:http): single ${http.single.acceptedEventsPerSec} events/s p50 ${http.single.latencyMs.p50} ms p99 ${http.single.latencyMs.p99} ms, CPU ${http.single.serverCpuMsPer1000} ms/1k (${options.connections} connections, unpaced)${http.singlePaced ? `; at ${options.singleRate}/s offered: p50 ${http.singlePaced.latencyMs.p50} ms p99 ${http.singlePaced.latencyMs.p99} ms` : ''}; batches of ${options.batchSize}: ${http.batch.acceptedEventsPerSec} events/s p99 ${http.batch.latencyMs.p99} ms, CPU ${http.batch.serverCpuMsPer1000} ms/1k\n`);
+      const events = Math.min(batch.storedEvents, options.storageFloorMaxEvents);
+      const sizes = [...new Set([Number(env.EVENTS_BATCH_SIZE ?? 1000), 500, 1000, 2000])].sort((a, b) => a - b);
+      const storage = await runStorageFloor({ mongoUri, database: `${database}_floor`, events, batchSizes: sizes, parallel: 2 });
+      process.stdout.write(`storage floor (bare driver, insertMany unordered, 2 in flight): ${events} events, ${storage.runs.map((run) => `${run.batchSize}/batch ${run.ms} ms (${run.eventsPerSec}/s)`).join(', ')}; best ${storage.best.batchSize}\n`);
+      floors = { http, storage };
+    }
+
+    const list = eventTargets(single, batch, floors?.storage ?? null);
+    process.stdout.write(`targets:\n${describeTargets(list)}\n`);
+    const file = writeResult(repoRoot, `${today()}-events-${server.id}${options.label ? `-${options.label}` : ''}`, {
+      ...resultHeader('bench:events', source, server),
+      settings: { ...options, redis: ownRedis ? `private redis-server, AOF appendfsync ${options.redisAppendfsync}` : 'shared (REDIS_URL)' },
+      single: withoutSeries(single),
+      batch: withoutSeries(batch),
+      storedInDatabase,
+      floors,
+      storedToFloorRatio: floors ? round2(batch.storeMs / floors.storage.best.ms) : null,
+      targets: list,
+      memorySeries: single.memorySeries,
+      loadAverage: readFileSync('/proc/loadavg', 'utf8').trim(),
+    });
+    process.stdout.write(`bench:events: wrote ${file}\n`);
+    return 0;
+  } finally {
+    await cleanUp();
+    await mongo.close();
+  }
+}
+
+function withoutSeries(phase: IntakePhase): Omit<IntakePhase, 'memorySeries'> {
+  const { memorySeries: _series, ...rest } = phase;
+  return rest;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(`bench:events: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);

@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
+import { storedEventCounts } from './lib/events-db.mjs';
 import { freePort, runToCompletion, sleep, startProcess, stopAll, stopProcess, waitFor } from './lib/processes.mjs';
 
 const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,6 +14,7 @@ const ROOT = path.resolve(FRONTEND, '..');
 const BACKEND = path.join(ROOT, 'nest-backend');
 const RESULTS = path.join(FRONTEND, 'test-results');
 const DOCS_SCREENSHOT = path.join(ROOT, 'docs', 'dashboard.png');
+const EVENTS_SCREENSHOT = path.join(ROOT, 'docs', 'eventos.png');
 const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 15 * 60_000);
 const SMALL_RUN = 3000;
 const API_KEY = 'e2e-dashboard-key';
@@ -157,14 +159,14 @@ async function clickConfirmed(page, testId) {
   await dialog.waitFor({ state: 'hidden', timeout: 5000 });
 }
 
-async function nextResult(page, previousSequence, timeoutMs = 20_000) {
+async function nextResult(page, previousSequence, timeoutMs = 20_000, testId = 'action-result') {
   return waitFor('the action result', async () => {
-    const result = page.locator('[data-testid="action-result"]');
+    const result = page.locator(`[data-testid="${testId}"]`);
     const sequence = Number(await result.getAttribute('data-sequence'));
     return sequence > previousSequence ? { sequence, text: await result.innerText() } : null;
   }, { timeoutMs, intervalMs: 100 });
 }
-const resultSequence = async (page) => Number(await page.getAttribute('[data-testid="action-result"]', 'data-sequence'));
+const resultSequence = async (page, testId = 'action-result') => Number(await page.getAttribute(`[data-testid="${testId}"]`, 'data-sequence'));
 
 async function goTo(page, linkName, pathname) {
   await page.getByRole('navigation', { name: /navega|navigation/i }).getByRole('link', { name: linkName }).click();
@@ -436,12 +438,124 @@ async function main() {
       await page.screenshot({ path: path.join(RESULTS, 'dashboard-phone.png'), fullPage: true });
     });
 
+    await eventsChecks(page);
+
     await test('no uncaught errors in the page', async () => {
       assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
     });
   } finally {
     await browser.close().catch(() => {});
   }
+}
+
+/** The Eventos page: reset, a real burst from the browser with live rates, totals against the API and the database, English. */
+async function eventsChecks(page) {
+  const EVENT_TYPES = ['view', 'search', 'add_to_cart', 'remove_from_cart', 'purchase', 'login', 'logout'];
+  const BURST = { count: 3000, rate: 300 };
+  const metrics = async () => (await api('/events/metrics')).body;
+  await page.setViewportSize({ width: 1366, height: 900 });
+
+  await test('the Eventos page opens from the navigation, in Portuguese, with the live metrics', async () => {
+    await goTo(page, 'Eventos', '/eventos');
+    await page.getByRole('heading', { level: 1, name: 'Eventos' }).waitFor({ timeout: 10_000 });
+    await page.waitForSelector('[data-testid="events-rate-accepted"]', { timeout: 15_000 });
+    await page.waitForSelector('[data-testid="connection"][data-status="connected"]', { timeout: 20_000 });
+  });
+
+  await test('reset events from the page (with confirmation) empties the intake', async () => {
+    const sequence = await resultSequence(page, 'events-action-result');
+    await clickConfirmed(page, 'events-reset');
+    const result = await nextResult(page, sequence, 30_000, 'events-action-result');
+    assert(/Apagados/.test(result.text), `unexpected reset result: ${result.text}`);
+    const body = await metrics();
+    assert(body.accepted === 0 && body.stored === 0 && body.inQueue === 0, `metrics after reset: ${JSON.stringify(body).slice(0, 200)}`);
+    assert((await storedEventCounts(process.env.MONGO_URI, [])).total === 0, 'user_interactions is not empty after reset');
+    await waitFor('the page to show zero stored', async () => (await numberOnPage(page, 'figure-events.stored')) === 0, { timeoutMs: 10_000 });
+  });
+
+  await test(`a burst of ${BURST.count.toLocaleString('en')} events at ${BURST.rate}/s from the page shows live rates while it runs`, async () => {
+    await page.fill('[data-testid="events-burst-count"]', String(BURST.count));
+    await page.fill('[data-testid="events-burst-rate"]', String(BURST.rate));
+    await page.click('[data-testid="events-burst-start"]');
+    const acceptedRates = new Set();
+    const storedRates = new Set();
+    let screenshot = false;
+    await waitFor('live rates during the burst', async () => {
+      const state = await page.getAttribute('[data-testid="events-burst-status"]', 'data-state');
+      if (state !== 'running') throw new Error(`burst ${state} before live rates were seen`);
+      acceptedRates.add(await numberOnPage(page, 'events-rate-accepted'));
+      storedRates.add(await numberOnPage(page, 'events-rate-stored'));
+      const points = Number((await page.getAttribute('[data-testid="events-chart"]', 'data-points').catch(() => 0)) || 0);
+      const live = [...acceptedRates].some((rate) => rate > 0) && [...storedRates].some((rate) => rate > 0) && points >= 3;
+      if (live && !screenshot) {
+        const shot = path.join(RESULTS, 'eventos-burst.png');
+        await page.screenshot({ path: shot, fullPage: false });
+        copyFileSync(shot, EVENTS_SCREENSHOT);
+        screenshot = true;
+      }
+      return live && acceptedRates.size >= 3;
+    }, { timeoutMs: 30_000, intervalMs: 150 });
+    assert(await page.evaluate(() => window.__e2eNoReload === true), 'the page was reloaded');
+    const during = await metrics();
+    assert(during.rates.acceptedPerSec > 0, `API accepted rate during the burst: ${during.rates.acceptedPerSec}`);
+    log(`accepted rates seen on the page: ${[...acceptedRates].join(', ')}; stored: ${[...storedRates].join(', ')}`);
+  });
+
+  await test('after the burst the totals on the page equal GET /events/metrics and the database', async () => {
+    await page.waitForSelector('[data-testid="events-burst-status"][data-state="done"]', { timeout: 60_000 });
+    const accepted = Number(await page.getAttribute('[data-testid="events-burst-status"]', 'data-accepted'));
+    assert(accepted === BURST.count, `the backend accepted ${accepted} of ${BURST.count}`);
+    const settled = await waitFor('every accepted event to be stored', async () => {
+      const body = await metrics();
+      return body.inQueue === 0 && body.stored === BURST.count ? body : null;
+    }, { timeoutMs: 60_000, intervalMs: 250 });
+    const database = await storedEventCounts(process.env.MONGO_URI, EVENT_TYPES);
+    assert(database.total === BURST.count, `user_interactions holds ${database.total}, expected ${BURST.count}`);
+    await waitFor('page totals to match the API and the database', async () => {
+      const body = await metrics();
+      const pairs = [
+        ['figure-events.accepted', body.accepted],
+        ['figure-events.stored', body.stored],
+        ['figure-events.deadLettered', body.deadLettered],
+        ['events-in-queue', body.inQueue],
+        ...EVENT_TYPES.map((type) => [`events-type-${type}`, body.byType[type]]),
+      ];
+      for (const [testId, expected] of pairs) {
+        const actual = await numberOnPage(page, testId);
+        if (actual !== expected) throw new Error(`${testId}: page ${actual}, API ${expected}`);
+      }
+      for (const type of EVENT_TYPES) {
+        if (body.byType[type] !== database.byType[type]) throw new Error(`${type}: API ${body.byType[type]}, database ${database.byType[type]}`);
+      }
+      return true;
+    }, { timeoutMs: 15_000, intervalMs: 250 });
+    const shown = (await page.locator('[data-testid="figure-events.stored"]').innerText()).trim();
+    assert(shown === BURST.count.toLocaleString('pt-BR'), `stored shown as "${shown}"`);
+    assert((await page.locator('[data-testid="events-batch-row"]').count()) > 0, 'no recent batch listed');
+    log(`stored ${settled.stored} in ${settled.batches.stored} batches; by type ${JSON.stringify(database.byType)}`);
+  });
+
+  await test('the dead letters on the page are those of GET /events/dead-letters', async () => {
+    const { body } = await api('/events/dead-letters?page=1&limit=20');
+    assert(body.total === (await metrics()).deadLettered, `dead letters: list ${body.total}, metrics ${(await metrics()).deadLettered}`);
+    await waitFor('the dead-letter total', async () => (await numberOnPage(page, 'events-dead-total')) === body.total, { timeoutMs: 10_000 });
+    const rows = await page.locator('[data-testid="events-dead-row"]').count();
+    assert(rows === Math.min(body.total, 20), `${rows} rows shown for ${body.total} dead letters`);
+    assert((await page.isDisabled('[data-testid="events-dead-retry-all"]')) === (body.total === 0), 'retry-all enabled state does not follow the list');
+  });
+
+  await test('switching to English relabels the Eventos page and keeps its numbers', async () => {
+    await page.click('[data-testid="lang-en"]');
+    await page.waitForSelector('html[lang="en"]', { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Send burst' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('navigation', { name: /navigation/i }).getByRole('link', { name: 'Events' }).waitFor({ timeout: 5000 });
+    const shown = (await page.locator('[data-testid="figure-events.stored"]').innerText()).trim();
+    assert(shown === BURST.count.toLocaleString('en'), `stored shown as "${shown}" in English`);
+    await page.click('[data-testid="lang-pt-BR"]');
+    await page.waitForSelector('html[lang="pt-BR"]', { timeout: 15_000 });
+    await page.getByRole('heading', { level: 1, name: 'Eventos' }).waitFor({ timeout: 20_000 });
+  });
 }
 
 const watchdog = setTimeout(() => {

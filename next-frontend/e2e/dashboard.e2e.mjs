@@ -18,6 +18,8 @@ const EVENTS_SCREENSHOT = path.join(ROOT, 'docs', 'eventos.png');
 const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 15 * 60_000);
 const SMALL_RUN = 3000;
 const API_KEY = 'e2e-dashboard-key';
+/** Test-only: events whose eventData has this key are refused by the event store, so the Eventos checks get dead letters. */
+const EVENTS_FAIL_MARKER = 'e2e_poison';
 const ACTIVE = ['GENERATING', 'ENQUEUE_VIP', 'WAITING_VIP_DRAIN', 'ENQUEUE_NORMAL', 'WAITING_NORMAL_DRAIN'];
 
 const results = [];
@@ -106,6 +108,7 @@ function startBackend() {
       REDIS_URL: process.env.REDIS_URL,
       CORS_ORIGINS: `${dashboardUrl},http://localhost:${dashboardPort}`,
       API_KEY,
+      EVENTS_FAIL_MARKER,
     },
     logFile: path.join(RESULTS, `backend${backendProcess ? '-restarted' : ''}.log`),
   });
@@ -535,13 +538,32 @@ async function eventsChecks(page) {
     log(`stored ${settled.stored} in ${settled.batches.stored} batches; by type ${JSON.stringify(database.byType)}`);
   });
 
-  await test('the dead letters on the page are those of GET /events/dead-letters', async () => {
+  await test('poison events become dead letters on the page, and retry from the page requeues them', async () => {
+    const poison = Array.from({ length: 5 }, (_, n) => ({
+      eventId: `e2e-poison-${Date.now()}-${n}`,
+      userId: 'e2e-user',
+      sessionId: 'e2e-session',
+      eventType: 'purchase',
+      eventData: { [EVENTS_FAIL_MARKER]: true },
+    }));
+    const sent = await fetch(`${backendUrl}/events/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+      body: JSON.stringify({ events: poison }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    assert(sent.status === 202, `poison batch answered ${sent.status}`);
+    // Refused on every attempt (MAX_ATTEMPTS with exponential backoff), then dead-lettered.
+    await waitFor('5 dead letters on the page', async () => (await numberOnPage(page, 'events-dead-total')) === poison.length, { timeoutMs: 90_000, intervalMs: 250 });
     const { body } = await api('/events/dead-letters?page=1&limit=20');
-    assert(body.total === (await metrics()).deadLettered, `dead letters: list ${body.total}, metrics ${(await metrics()).deadLettered}`);
-    await waitFor('the dead-letter total', async () => (await numberOnPage(page, 'events-dead-total')) === body.total, { timeoutMs: 10_000 });
-    const rows = await page.locator('[data-testid="events-dead-row"]').count();
-    assert(rows === Math.min(body.total, 20), `${rows} rows shown for ${body.total} dead letters`);
-    assert((await page.isDisabled('[data-testid="events-dead-retry-all"]')) === (body.total === 0), 'retry-all enabled state does not follow the list');
+    assert(body.total === poison.length && (await metrics()).deadLettered === poison.length, `API dead letters ${body.total}`);
+    const rows = await page.locator('[data-testid="events-dead-row"]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event-id')).sort());
+    assert(JSON.stringify(rows) === JSON.stringify(poison.map((event) => event.eventId).sort()), `rows shown: ${rows.join(', ')}`);
+    const sequence = await resultSequence(page, 'events-dead-result');
+    await clickConfirmed(page, 'events-dead-retry-all');
+    const result = await nextResult(page, sequence, 30_000, 'events-dead-result');
+    assert(/^5 eventos reenfileirados/.test(result.text), `unexpected retry result: ${result.text}`);
+    await waitFor('the page to show the dead letters gone', async () => (await numberOnPage(page, 'events-dead-total')) === 0, { timeoutMs: 10_000 });
   });
 
   await test('switching to English relabels the Eventos page and keeps its numbers', async () => {

@@ -7,6 +7,7 @@ import { CurrentBatch } from '@/app/ui/events/current-batch';
 import { DeadLetters } from '@/app/ui/events/dead-letters';
 import { EventMetricsFeed } from '@/app/ui/events/event-metrics-feed';
 import { EventRates } from '@/app/ui/events/event-rates';
+import { EventTotals } from '@/app/ui/events/event-totals';
 import { EventsChart } from '@/app/ui/events/events-chart';
 import { EventsControls } from '@/app/ui/events/events-controls';
 import { RecentBatches } from '@/app/ui/events/recent-batches';
@@ -37,6 +38,7 @@ export default async function EventsPage() {
           <EventsControls />
         </aside>
         <EventsChart fallback={metrics} />
+        <EventTotals fallback={metrics} />
         <div className="events-pair">
           <CurrentBatch fallback={metrics} />
           <TypeTotals fallback={metrics} />

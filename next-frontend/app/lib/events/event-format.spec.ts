@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY } from '../format';
-import { fillPercent, formatRate, sharePercent, typeMix } from './event-format';
+import { fillPercent, formatRate, formatTimeOfDay, sharePercent, typeMix } from './event-format';
+
+describe('formatTimeOfDay', () => {
+  it('shows the time to the second in the given zone', () => {
+    expect(formatTimeOfDay('pt-BR', '2026-12-01T23:40:12.345Z', 'UTC')).toBe('23:40:12');
+    expect(formatTimeOfDay('en', '2026-12-01T23:40:12.345Z', 'America/Sao_Paulo')).toBe('20:40:12');
+    expect(formatTimeOfDay('en', null)).toBe(EMPTY);
+  });
+});
 
 describe('formatRate', () => {
   it('keeps one decimal for small rates and groups large ones per language', () => {

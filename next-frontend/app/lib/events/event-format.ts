@@ -1,4 +1,4 @@
-import { EMPTY, formatNumber } from '../format';
+import { EMPTY, formatClock, formatNumber } from '../format';
 import type { Locale } from '../i18n/locales';
 import { EVENT_TYPES, type CountsByType, type EventType } from './types';
 
@@ -6,6 +6,12 @@ import { EVENT_TYPES, type CountsByType, type EventType } from './types';
 export function formatRate(locale: Locale, perSecond: number | null | undefined): string {
   if (typeof perSecond !== 'number' || !Number.isFinite(perSecond)) return EMPTY;
   return formatNumber(locale, perSecond, Math.abs(perSecond) < 10 ? 1 : 0);
+}
+
+/** Time of day to the second ("23:40:12"), for the chart's newest point and the batch list. */
+export function formatTimeOfDay(locale: Locale, value: string | number | null | undefined, timeZone?: string): string {
+  const clock = formatClock(locale, value, timeZone);
+  return clock === EMPTY ? clock : clock.replace(/[.,]\d{3}$/, '');
 }
 
 /** The types present in a count, in the usual order, with their counts. */

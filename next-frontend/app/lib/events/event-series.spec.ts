@@ -18,10 +18,17 @@ describe('shapeTimeline', () => {
 
   it('ends the window at the newest second and keeps only the window', () => {
     const points = Array.from({ length: 20 }, (_, i) => point(i, { view: i }));
-    const series = shapeTimeline({ intervalMs: 1000, points }, 10)!;
+    const series = shapeTimeline({ intervalMs: 1000, points }, { minSeconds: 5, maxSeconds: 10 })!;
     expect(series.t1).toBe(Date.parse(at(19)));
     expect(series.t0).toBe(Date.parse(at(9)));
+    expect(series.windowSeconds).toBe(10);
     expect(series.points.map((p) => p.byType[0])).toEqual([9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+  });
+
+  it('spans the points it has, but never less than the minimum window', () => {
+    const points = Array.from({ length: 8 }, (_, i) => point(i, { view: 1 }));
+    expect(shapeTimeline({ intervalMs: 1000, points }, { minSeconds: 5, maxSeconds: 10 })!.windowSeconds).toBe(7);
+    expect(shapeTimeline({ intervalMs: 1000, points }, { minSeconds: 60, maxSeconds: 180 })!.windowSeconds).toBe(60);
   });
 
   it('orders types as EVENT_TYPES and counts a missing type as zero', () => {
@@ -46,7 +53,7 @@ describe('shapeTimeline', () => {
 });
 
 describe('stackedBands and acceptedLine', () => {
-  const series = shapeTimeline({ intervalMs: 1000, points: [point(0, { view: 5, search: 5 }, 10), point(1, { view: 10 }, 10)] }, 1)!;
+  const series = shapeTimeline({ intervalMs: 1000, points: [point(0, { view: 5, search: 5 }, 10), point(1, { view: 10 }, 10)] }, { minSeconds: 1, maxSeconds: 1 })!;
   const area = plotArea(series, 100, 100);
 
   it('stacks the types so the top band ends at the stored rate', () => {
@@ -65,5 +72,6 @@ describe('stackedBands and acceptedLine', () => {
 describe('axisSeconds', () => {
   it('labels the window from its start to now', () => {
     expect(axisSeconds(180, 5)).toEqual([-180, -135, -90, -45, 0]);
+    expect(axisSeconds(60, 5)).toEqual([-60, -45, -30, -15, 0]);
   });
 });

@@ -1,8 +1,11 @@
 import { niceCeiling, type PlotArea } from '../throughput-series';
 import { EVENT_TYPES, type CountsByType, type EventMetrics, type EventType } from './types';
 
-/** The chart shows the newest 3 minutes of the server's timeline (which keeps up to 5). */
-export const CHART_WINDOW_SECONDS = 180;
+/**
+ * The chart spans the seconds it has points for, at least 1 and at most 3 minutes, ending at the newest
+ * second: a 10 s burst fills a readable part of it, a long one scrolls (the server keeps 5 minutes).
+ */
+export const CHART_WINDOW = { minSeconds: 60, maxSeconds: 180 } as const;
 /** Keeps a quiet chart readable (ticks 0–10) instead of fractions of an event. */
 export const MIN_Y_MAX = 10;
 
@@ -19,6 +22,7 @@ export interface EventSeries {
   /** Left and right edge of the window: the newest point is the right edge. */
   t0: number;
   t1: number;
+  windowSeconds: number;
   points: SeriesPoint[];
   yMax: number;
 }
@@ -32,7 +36,7 @@ const zeroAt = (t: number): SeriesPoint => ({ t, accepted: 0, stored: 0, byType:
  * A second the server left out between two points had no events: two zero points are put at its edges,
  * so the line drops to zero there instead of being drawn across the gap.
  */
-export function shapeTimeline(timeline: EventMetrics['timeline'] | undefined, windowSeconds = CHART_WINDOW_SECONDS): EventSeries | null {
+export function shapeTimeline(timeline: EventMetrics['timeline'] | undefined, window: { minSeconds: number; maxSeconds: number } = CHART_WINDOW): EventSeries | null {
   const intervalMs = timeline?.intervalMs && timeline.intervalMs > 0 ? timeline.intervalMs : 1000;
   const parsed = (timeline?.points ?? [])
     .map((point) => ({ t: Date.parse(point.at), accepted: count(point.accepted), stored: count(point.stored), byType: typeCounts(point.byType) }))
@@ -41,6 +45,8 @@ export function shapeTimeline(timeline: EventMetrics['timeline'] | undefined, wi
   const last = parsed[parsed.length - 1];
   if (!last) return null;
   const t1 = last.t;
+  const oldest = parsed.find((point) => point.t >= t1 - window.maxSeconds * intervalMs) ?? last;
+  const windowSeconds = Math.min(window.maxSeconds, Math.max(window.minSeconds, Math.ceil((t1 - oldest.t) / intervalMs)));
   const t0 = t1 - windowSeconds * intervalMs;
   const points: SeriesPoint[] = [];
   for (const point of parsed) {
@@ -53,7 +59,7 @@ export function shapeTimeline(timeline: EventMetrics['timeline'] | undefined, wi
     points.push(point);
   }
   const peak = Math.max(0, ...points.map((point) => Math.max(point.accepted, sum(point.byType))));
-  return { t0, t1, points, yMax: niceCeiling(Math.max(peak, MIN_Y_MAX)) };
+  return { t0, t1, windowSeconds, points, yMax: niceCeiling(Math.max(peak, MIN_Y_MAX)) };
 }
 
 function sum(values: number[]): number {
@@ -96,6 +102,6 @@ export function acceptedLine(series: EventSeries, area: PlotArea): string {
 }
 
 /** Seconds before the newest point for the x-axis labels, left to right ([-180, -135, …, 0]). */
-export function axisSeconds(windowSeconds = CHART_WINDOW_SECONDS, ticks = 5): number[] {
+export function axisSeconds(windowSeconds: number, ticks = 5): number[] {
   return Array.from({ length: ticks }, (_, i) => -Math.round(windowSeconds * (1 - i / (ticks - 1))) || 0);
 }

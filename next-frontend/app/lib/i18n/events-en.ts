@@ -29,10 +29,9 @@ export const eventsEn: Record<keyof typeof eventsPtBR, string> = {
   'events.writeP99': 'Batch write p99',
 
   'events.chart.title': 'Events per second, by type',
-  'events.chart.description': 'Stored by type (stacked areas) and accepted (dashed line) each second over the last 3 minutes, as the server counted them.',
+  'events.chart.description': 'Stored by type (stacked areas) and accepted (dashed line) each second up to the latest second with events (a window of 1 to 3 minutes), as the server counted them.',
   'events.chart.empty': 'The chart starts with the first event received.',
   'events.chart.accepted': 'accepted',
-  'events.chart.now': 'now',
 
   'events.batch.title': 'Batch being filled',
   'events.batch.size': 'Events',

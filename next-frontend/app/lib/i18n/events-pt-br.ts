@@ -27,10 +27,9 @@ export const eventsPtBR = {
   'events.writeP99': 'Escrita do lote p99',
 
   'events.chart.title': 'Eventos por segundo, por tipo',
-  'events.chart.description': 'Gravados por tipo (áreas empilhadas) e aceitos (linha tracejada) a cada segundo nos últimos 3 minutos, como o servidor os contou.',
+  'events.chart.description': 'Gravados por tipo (áreas empilhadas) e aceitos (linha tracejada) a cada segundo até o último segundo com eventos (janela de 1 a 3 minutos), como o servidor os contou.',
   'events.chart.empty': 'O gráfico começa com o primeiro evento recebido.',
   'events.chart.accepted': 'aceitos',
-  'events.chart.now': 'agora',
 
   'events.batch.title': 'Lote em formação',
   'events.batch.size': 'Eventos',

@@ -2,7 +2,8 @@
 
 import type { EventMetrics } from '@/app/lib/events/types';
 import { EVENT_TYPES } from '@/app/lib/events/types';
-import { acceptedLine, axisSeconds, CHART_WINDOW_SECONDS, plotArea, shapeTimeline, stackedBands } from '@/app/lib/events/event-series';
+import { acceptedLine, axisSeconds, plotArea, shapeTimeline, stackedBands } from '@/app/lib/events/event-series';
+import { formatTimeOfDay } from '@/app/lib/events/event-format';
 import { formatCompact, formatNumber } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { useEventMetrics } from './use-event-metrics';
@@ -16,7 +17,7 @@ const Y_TICKS = [1, 0.75, 0.5, 0.25, 0];
  * accepted as a line). A fixed window, no interpolation, no animation.
  */
 export function EventsChart({ fallback }: { fallback?: EventMetrics }) {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const { data: metrics } = useEventMetrics(fallback);
   const series = shapeTimeline(metrics?.timeline);
   const area = series ? plotArea(series, WIDTH, HEIGHT) : null;
@@ -75,8 +76,8 @@ export function EventsChart({ fallback }: { fallback?: EventMetrics }) {
               <path className="series" data-series="accepted" d={acceptedLine(series, area)} />
             </svg>
             <div className="chart-x num" aria-hidden="true">
-              {axisSeconds(CHART_WINDOW_SECONDS).map((seconds) => (
-                <span key={seconds}>{seconds === 0 ? t('events.chart.now') : `${formatNumber(locale, seconds)} ${t('chart.seconds')}`}</span>
+              {axisSeconds(series.windowSeconds).map((seconds) => (
+                <span key={seconds}>{seconds === 0 ? formatTimeOfDay(locale, series.t1, timeZone) : `${formatNumber(locale, seconds)} ${t('chart.seconds')}`}</span>
               ))}
             </div>
           </div>

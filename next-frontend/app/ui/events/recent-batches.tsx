@@ -1,7 +1,8 @@
 'use client';
 
 import type { EventMetrics } from '@/app/lib/events/types';
-import { formatClock, formatDuration, formatNumber, shortId } from '@/app/lib/format';
+import { formatTimeOfDay } from '@/app/lib/events/event-format';
+import { formatDuration, formatNumber, shortId } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { useEventMetrics } from './use-event-metrics';
 import { TypeMix } from './type-mix';
@@ -42,7 +43,7 @@ export function RecentBatches({ fallback }: { fallback?: EventMetrics }) {
             ) : (
               recent.map((batch) => (
                 <tr key={batch.batchId} data-testid="events-batch-row" data-size={batch.size}>
-                  <td className="num nowrap">{formatClock(locale, batch.storedAt, timeZone)}</td>
+                  <td className="num nowrap">{formatTimeOfDay(locale, batch.storedAt, timeZone)}</td>
                   <td className="mono" title={batch.batchId}>
                     {shortId(batch.batchId)}
                   </td>

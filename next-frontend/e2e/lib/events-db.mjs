@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The backend's own MongoDB driver (the dashboard package has none).
-const require = createRequire(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../nest-backend/package.json'));
+const require = createRequire(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../nest-backend/package.json'));
 const { MongoClient } = require('mongodb');
 
 /** Stored events in `user_interactions` of the database in `uri`: in total and per type (equality filters only). */

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSWRConfig } from 'swr';
 import { makeBurstEvents, newBurstId } from '@/app/lib/events/burst-events';
 import { BURST_LIMITS, DEFAULT_BURST, parseBurst, plannedDurationMs } from '@/app/lib/events/burst-plan';
@@ -63,6 +63,11 @@ export function BurstForm({ onRunningChange }: { onRunningChange?: (running: boo
     void mutate(eventKeys.metrics);
   };
 
+  const fields = [
+    { name: 'count', id: ids.count, text: countText, setText: setCountText },
+    { name: 'rate', id: ids.rate, text: rateText, setText: setRateText },
+  ] as const;
+
   const percent = progress ? (progress.accepted / progress.count) * 100 : null;
   const summary = progress
     ? t('events.burst.summary', {
@@ -83,36 +88,25 @@ export function BurstForm({ onRunningChange }: { onRunningChange?: (running: boo
       </p>
       <p className="muted small">{t('events.burst.description')}</p>
       <div className="burst-fields">
-        <label htmlFor={ids.count} className="small">
-          {t('events.burst.count')}
-        </label>
-        <input
-          id={ids.count}
-          className="num"
-          inputMode="numeric"
-          autoComplete="off"
-          value={countText}
-          disabled={running}
-          onChange={(event) => setCountText(event.target.value)}
-          aria-invalid={!parsed.ok && parsed.error !== 'rate'}
-          aria-describedby={ids.hint}
-          data-testid="events-burst-count"
-        />
-        <label htmlFor={ids.rate} className="small">
-          {t('events.burst.rate')}
-        </label>
-        <input
-          id={ids.rate}
-          className="num"
-          inputMode="numeric"
-          autoComplete="off"
-          value={rateText}
-          disabled={running}
-          onChange={(event) => setRateText(event.target.value)}
-          aria-invalid={!parsed.ok && parsed.error !== 'count'}
-          aria-describedby={ids.hint}
-          data-testid="events-burst-rate"
-        />
+        {fields.map((field) => (
+          <Fragment key={field.name}>
+            <label htmlFor={field.id} className="small">
+              {t(`events.burst.${field.name}`)}
+            </label>
+            <input
+              id={field.id}
+              className="num"
+              inputMode="numeric"
+              autoComplete="off"
+              value={field.text}
+              disabled={running}
+              onChange={(event) => field.setText(event.target.value)}
+              aria-invalid={!parsed.ok && (parsed.error === field.name || parsed.error === 'duration')}
+              aria-describedby={ids.hint}
+              data-testid={`events-burst-${field.name}`}
+            />
+          </Fragment>
+        ))}
       </div>
       <p id={ids.hint} className={invalidText ? 'field-error small' : 'muted small'}>
         {invalidText ?? t('events.burst.hint', { duration: formatDuration(locale, plannedDurationMs(parsed.ok ? parsed.settings : DEFAULT_BURST)) })}

@@ -14,30 +14,27 @@ export function CurrentBatch({ fallback }: { fallback?: EventMetrics }) {
   const current = metrics?.batches?.current;
   const sizeText = t('events.batch.sizeOf', { size: formatNumber(locale, current?.size), limit: formatNumber(locale, current?.limit) });
   const ageText = t('events.batch.ageOf', { age: formatDuration(locale, current?.ageMs), flush: formatDuration(locale, current?.flushMs) });
+  const meters = [
+    { id: 'size', label: t('events.batch.size'), value: current?.size, limit: current?.limit, text: sizeText, tone: 'accent' },
+    { id: 'age', label: t('events.batch.age'), value: current?.ageMs, limit: current?.flushMs, text: ageText, tone: 'vip' },
+  ] as const;
 
   return (
     <section className="card stack" aria-labelledby="current-batch-title">
       <h2 id="current-batch-title" className="card-title">
         {t('events.batch.title')}
       </h2>
-      <div className="progress-block">
-        <div className="progress-head">
-          <span className="label">{t('events.batch.size')}</span>
-          <span className="num" data-testid="events-batch-size" data-value={current?.size ?? undefined}>
-            {sizeText}
-          </span>
+      {meters.map((meter) => (
+        <div key={meter.id} className="progress-block">
+          <div className="progress-head">
+            <span className="label">{meter.label}</span>
+            <span className="num" data-testid={`events-batch-${meter.id}`} data-value={meter.value ?? undefined}>
+              {meter.text}
+            </span>
+          </div>
+          <Meter percent={fillPercent(meter.value, meter.limit)} tone={meter.tone} label={meter.label} valueText={meter.text} />
         </div>
-        <Meter percent={fillPercent(current?.size, current?.limit)} label={t('events.batch.size')} valueText={sizeText} testId="events-batch-size-meter" />
-      </div>
-      <div className="progress-block">
-        <div className="progress-head">
-          <span className="label">{t('events.batch.age')}</span>
-          <span className="num" data-testid="events-batch-age" data-value={current?.ageMs ?? undefined}>
-            {ageText}
-          </span>
-        </div>
-        <Meter percent={fillPercent(current?.ageMs, current?.flushMs)} tone="vip" label={t('events.batch.age')} valueText={ageText} />
-      </div>
+      ))}
       <p className="muted small">
         {t('events.batch.hint', { limit: formatNumber(locale, current?.limit), flush: formatDuration(locale, current?.flushMs) })}
       </p>

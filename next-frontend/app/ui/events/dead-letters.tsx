@@ -7,6 +7,8 @@ import { EVENT_TYPES, type DeadLetter, type DeadLettersPage, type EventMetrics, 
 import { formatDateTime, formatNumber, shortId } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { ConfirmDialog } from '@/app/ui/common/confirm-dialog';
+import { Pager } from '@/app/ui/common/pager';
+import { DataTable } from '@/app/ui/common/data-table';
 import { CommandResult } from '@/app/ui/controls/command-result';
 import { useCommand } from '@/app/ui/controls/use-command';
 import { useEventCommands, useEventMetrics } from './use-event-metrics';
@@ -72,67 +74,47 @@ export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLett
         </button>
       </div>
       <p className="muted small">{t('events.dead.description')}</p>
-      <div className="table-wrap" aria-busy={isLoading}>
-        <table data-testid="events-dead-letters">
-          <thead>
-            <tr>
-              <th scope="col">{t('events.dead.col.event')}</th>
-              <th scope="col">{t('events.dead.col.type')}</th>
-              <th scope="col">{t('events.dead.col.user')}</th>
-              <th scope="col">{t('events.dead.col.reason')}</th>
-              <th scope="col" className="num">
-                {t('events.dead.col.attempts')}
-              </th>
-              <th scope="col">{t('events.dead.col.failedAt')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('events.dead.retryOne')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="muted">
-                  {error && !data ? t('events.unavailable') : isLoading ? t('loading') : t('events.dead.empty')}
-                </td>
-              </tr>
-            ) : (
-              items.map((letter) => (
-                <tr key={letter.eventId} data-testid="events-dead-row" data-event-id={letter.eventId}>
-                  <td className="mono" title={letter.eventId}>
-                    {shortId(letter.eventId, 16)}
-                  </td>
-                  <td>{isKnownType(letter.eventType) ? t(`events.type.${letter.eventType}`) : letter.eventType}</td>
-                  <td className="mono">{letter.userId}</td>
-                  <td className="failed-reason">{letter.reason}</td>
-                  <td className="num">{formatNumber(locale, letter.attempts)}</td>
-                  <td>
-                    <span className="num nowrap">{formatDateTime(locale, letter.failedAt, timeZone)}</span>
-                  </td>
-                  <td>
-                    <button type="button" className="button" disabled={command.pending !== null} onClick={() => setConfirming(letter)}>
-                      {t('events.dead.retryOne')}
-                    </button>
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
-      <div className="pager">
-        <span className="num small muted">
-          {t('queue.page', { from: formatNumber(locale, from), to: formatNumber(locale, to), total: formatNumber(locale, total) })}
-        </span>
-        <div className="button-row">
-          <button type="button" className="button" disabled={page === 1} onClick={() => setPage(page - 1)}>
-            ← {t('queue.prev')}
-          </button>
-          <button type="button" className="button" disabled={to >= total} onClick={() => setPage(page + 1)}>
-            {t('queue.next')} →
-          </button>
-        </div>
-      </div>
+      <DataTable
+        testId="events-dead-letters"
+        busy={isLoading}
+        empty={items.length > 0 ? null : error && !data ? t('events.unavailable') : isLoading ? t('loading') : t('events.dead.empty')}
+        columns={[
+          { label: t('events.dead.col.event') },
+          { label: t('events.dead.col.type') },
+          { label: t('events.dead.col.user') },
+          { label: t('events.dead.col.reason') },
+          { label: t('events.dead.col.attempts'), num: true },
+          { label: t('events.dead.col.failedAt') },
+          { label: t('events.dead.retryOne'), hidden: true },
+        ]}
+      >
+        {items.map((letter) => (
+          <tr key={letter.eventId} data-testid="events-dead-row" data-event-id={letter.eventId}>
+            <td className="mono" title={letter.eventId}>
+              {shortId(letter.eventId, 16)}
+            </td>
+            <td>{isKnownType(letter.eventType) ? t(`events.type.${letter.eventType}`) : letter.eventType}</td>
+            <td className="mono">{letter.userId}</td>
+            <td className="failed-reason">{letter.reason}</td>
+            <td className="num">{formatNumber(locale, letter.attempts)}</td>
+            <td>
+              <span className="num nowrap">{formatDateTime(locale, letter.failedAt, timeZone)}</span>
+            </td>
+            <td>
+              <button type="button" className="button" disabled={command.pending !== null} onClick={() => setConfirming(letter)}>
+                {t('events.dead.retryOne')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      <Pager
+        rangeText={t('queue.page', { from: formatNumber(locale, from), to: formatNumber(locale, to), total: formatNumber(locale, total) })}
+        hasPrevious={page > 1}
+        hasNext={to < total}
+        onPrevious={() => setPage(page - 1)}
+        onNext={() => setPage(page + 1)}
+      />
       <CommandResult outcome={command.outcome} testId="events-dead-result" />
       <ConfirmDialog
         open={confirming !== null}

@@ -4,13 +4,10 @@ import type { EventMetrics } from '@/app/lib/events/types';
 import { EVENT_TYPES } from '@/app/lib/events/types';
 import { acceptedLine, axisSeconds, plotArea, shapeTimeline, stackedBands } from '@/app/lib/events/event-series';
 import { formatTimeOfDay } from '@/app/lib/events/event-format';
-import { formatCompact, formatNumber } from '@/app/lib/format';
+import { formatNumber } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
+import { CHART_HEIGHT, CHART_WIDTH, ChartFrame } from '@/app/ui/common/chart-frame';
 import { useEventMetrics } from './use-event-metrics';
-
-const WIDTH = 1000;
-const HEIGHT = 240;
-const Y_TICKS = [1, 0.75, 0.5, 0.25, 0];
 
 /**
  * Events per second over the last minutes, from the server's `timeline` (stored per type stacked,
@@ -20,7 +17,7 @@ export function EventsChart({ fallback }: { fallback?: EventMetrics }) {
   const { t, locale, timeZone } = useI18n();
   const { data: metrics } = useEventMetrics(fallback);
   const series = shapeTimeline(metrics?.timeline);
-  const area = series ? plotArea(series, WIDTH, HEIGHT) : null;
+  const area = series ? plotArea(series, CHART_WIDTH, CHART_HEIGHT) : null;
   const newest = series?.points[series.points.length - 1];
   const unit = t('events.unit');
 
@@ -51,37 +48,22 @@ export function EventsChart({ fallback }: { fallback?: EventMetrics }) {
           {t('events.chart.empty')}
         </p>
       ) : (
-        <div className="chart" data-testid="events-chart" data-points={series.points.length}>
-          <div className="chart-y" aria-hidden="true">
-            {Y_TICKS.map((f) => (
-              <span key={f} className="num" style={{ top: `${(1 - f) * 100}%` }}>
-                {formatCompact(locale, f * series.yMax)}
-              </span>
-            ))}
-          </div>
-          <div className="chart-plot">
-            <svg
-              viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-              preserveAspectRatio="none"
-              role="img"
-              aria-label={`${t('events.chart.title')}: ${formatNumber(locale, newest?.stored)} ${unit}`}
-              aria-describedby="events-chart-description"
-            >
-              {Y_TICKS.map((f) => (
-                <line key={f} className="grid" x1={0} x2={WIDTH} y1={HEIGHT - f * HEIGHT} y2={HEIGHT - f * HEIGHT} />
-              ))}
-              {stackedBands(series, area).map((band) => (
-                <path key={band.type} className="band" data-type={band.type} d={band.d} />
-              ))}
-              <path className="series" data-series="accepted" d={acceptedLine(series, area)} />
-            </svg>
-            <div className="chart-x num" aria-hidden="true">
-              {axisSeconds(series.windowSeconds).map((seconds) => (
-                <span key={seconds}>{seconds === 0 ? formatTimeOfDay(locale, series.t1, timeZone) : `${formatNumber(locale, seconds)} ${t('chart.seconds')}`}</span>
-              ))}
-            </div>
-          </div>
-        </div>
+        <ChartFrame
+          locale={locale}
+          yMax={series.yMax}
+          xLabels={axisSeconds(series.windowSeconds).map((seconds) =>
+            seconds === 0 ? formatTimeOfDay(locale, series.t1, timeZone) : `${formatNumber(locale, seconds)} ${t('chart.seconds')}`,
+          )}
+          ariaLabel={`${t('events.chart.title')}: ${formatNumber(locale, newest?.stored)} ${unit}`}
+          describedBy="events-chart-description"
+          testId="events-chart"
+          points={series.points.length}
+        >
+          {stackedBands(series, area).map((band) => (
+            <path key={band.type} className="band" data-type={band.type} d={band.d} />
+          ))}
+          <path className="series" data-series="accepted" d={acceptedLine(series, area)} />
+        </ChartFrame>
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import type { EventMetrics } from '@/app/lib/events/types';
 import { formatTimeOfDay } from '@/app/lib/events/event-format';
 import { formatDuration, formatNumber, shortId } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
+import { DataTable } from '@/app/ui/common/data-table';
 import { useEventMetrics } from './use-event-metrics';
 import { TypeMix } from './type-mix';
 
@@ -18,46 +19,32 @@ export function RecentBatches({ fallback }: { fallback?: EventMetrics }) {
       <h2 id="recent-batches-title" className="card-title">
         {t('events.batches.title')}
       </h2>
-      <div className="table-wrap" style={{ marginTop: 12 }}>
-        <table data-testid="events-batches">
-          <thead>
-            <tr>
-              <th scope="col">{t('events.batches.col.storedAt')}</th>
-              <th scope="col">{t('events.batches.col.id')}</th>
-              <th scope="col" className="num">
-                {t('events.batches.col.size')}
-              </th>
-              <th scope="col" className="num">
-                {t('events.batches.col.duration')}
-              </th>
-              <th scope="col">{t('events.batches.col.types')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recent.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="muted">
-                  {t('events.batches.empty')}
-                </td>
-              </tr>
-            ) : (
-              recent.map((batch) => (
-                <tr key={batch.batchId} data-testid="events-batch-row" data-size={batch.size}>
-                  <td className="num nowrap">{formatTimeOfDay(locale, batch.storedAt, timeZone)}</td>
-                  <td className="mono" title={batch.batchId}>
-                    {shortId(batch.batchId)}
-                  </td>
-                  <td className="num">{formatNumber(locale, batch.size)}</td>
-                  <td className="num">{formatDuration(locale, batch.durationMs)}</td>
-                  <td>
-                    <TypeMix types={batch.types} t={t} locale={locale} />
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="events-batches"
+        style={{ marginTop: 12 }}
+        empty={recent.length === 0 ? t('events.batches.empty') : null}
+        columns={[
+          { label: t('events.batches.col.storedAt') },
+          { label: t('events.batches.col.id') },
+          { label: t('events.batches.col.size'), num: true },
+          { label: t('events.batches.col.duration'), num: true },
+          { label: t('events.batches.col.types') },
+        ]}
+      >
+        {recent.map((batch) => (
+          <tr key={batch.batchId} data-testid="events-batch-row" data-size={batch.size}>
+            <td className="num nowrap">{formatTimeOfDay(locale, batch.storedAt, timeZone)}</td>
+            <td className="mono" title={batch.batchId}>
+              {shortId(batch.batchId)}
+            </td>
+            <td className="num">{formatNumber(locale, batch.size)}</td>
+            <td className="num">{formatDuration(locale, batch.durationMs)}</td>
+            <td>
+              <TypeMix types={batch.types} t={t} locale={locale} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

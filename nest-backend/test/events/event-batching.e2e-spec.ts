@@ -21,8 +21,8 @@ describe('event batches: written at EVENTS_BATCH_SIZE or after EVENTS_FLUSH_MS',
     expect(current).toBe(true);
     expect(await suite.db.collection('user_interactions').countDocuments()).toBe(0);
 
-    const stored = await waitUntil(async () => ((await suite.db.collection('user_interactions').countDocuments()) === 7 ? Date.now() : null), 10_000, 'the batch to be written', 50);
-    expect(stored - sentAt).toBeGreaterThanOrEqual(FLUSH_MS - 50);
+    const storedAt = await waitUntil<number | null>(async () => ((await suite.db.collection('user_interactions').countDocuments()) === 7 ? Date.now() : null), 10_000, 'the batch to be written', 50);
+    expect(Number(storedAt) - sentAt).toBeGreaterThanOrEqual(FLUSH_MS - 50);
     const batchIds = await suite.db.collection('user_interactions').distinct('batchId');
     expect(batchIds).toHaveLength(1);
     // The consumer publishes the batch it fills at most every 200 ms.

@@ -1,3 +1,4 @@
+import { rate } from '../metrics';
 import { EVENT_TYPES, EventType, countsByType } from './interaction-event';
 
 /** Batches whose size and write time the percentiles are taken over. */
@@ -17,12 +18,6 @@ export function percentile(sample: readonly number[], p: number): number | null 
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
-/** Events per second, rounded to one decimal; 0 when no time has passed. */
-export function perSecond(count: number, elapsedMs: number): number {
-  if (!(elapsedMs > 0)) return 0;
-  return Math.round((count * 10_000) / elapsedMs) / 10;
-}
-
 /** Counts of one second of the timeline. */
 export interface SecondCounts {
   second: number;
@@ -37,7 +32,7 @@ export interface SecondCounts {
 export function rateOverWindow(seconds: readonly SecondCounts[], pick: (second: SecondCounts) => number, windowMs: number, now: number): number {
   const fromSecond = Math.floor((now - windowMs) / 1000) + 1;
   const total = seconds.filter((second) => second.second >= fromSecond).reduce((sum, second) => sum + pick(second), 0);
-  return perSecond(total, windowMs);
+  return rate(total, windowMs);
 }
 
 export function storedIn(second: SecondCounts): number {

@@ -33,13 +33,17 @@ export class BullEventQueue extends EventQueue {
       await job.update({ events: outcome.retry });
       throw new Error(outcome.reason);
     });
-    onFinalFailure(this.queue, (job, reason) => {
+    const giveUpJob = (job: Job<EventsJob>, reason: string) =>
       // Once they are dead letters (or queued again) the failed job goes; if that failed, it stays in Bull's failed set.
       giveUp(job.data.events, reason, job.attemptsMade).then(
         () => job.remove().catch(() => undefined),
         () => undefined,
       );
-    });
+    onFinalFailure(this.queue, (job, reason) => void giveUpJob(job, reason));
+    // A process that died between a job's last failure and its dead letters left the job in the failed set.
+    for (const job of await this.queue.getFailed()) {
+      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) await giveUpJob(job, job.failedReason ?? 'failed before a restart');
+    }
   }
 
   async purge(): Promise<void> {

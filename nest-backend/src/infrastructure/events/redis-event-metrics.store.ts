@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { BATCH_SAMPLE_SIZE, RECENT_BATCHES, TIMELINE_SECONDS } from '../../domain/events/event-metrics';
 import { EVENT_TYPES, EventType } from '../../domain/events/interaction-event';
 import { BatchRecord, CurrentBatch, EventMetricsState, EventMetricsStore } from '../../domain/events/ports/event-metrics-store.port';
+import { hashFields } from '../redis/hash-fields';
 import { RedisKeys } from '../redis/redis-keys';
 
 // Drops the per-second fields that fell out of the window. `trimmed` remembers how far it got, so a busy second
@@ -128,8 +129,7 @@ export class RedisEventMetricsStore extends EventMetricsStore {
       string[],
       Record<string, string>,
     ];
-    const count = (field: string) => Number(counters[field] ?? 0);
-    const time = (field: string) => (counters[field] ? Number(counters[field]) : null);
+    const { count, time } = hashFields(counters);
     return {
       accepted: count('accepted'),
       stored: count('stored'),

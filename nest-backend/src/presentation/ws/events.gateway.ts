@@ -2,6 +2,8 @@ import { OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { ReadEventMetricsService } from '../../application/events/read-event-metrics/read-event-metrics.service';
+import { EventMetricsView } from '../../application/events/read-event-metrics/event-metrics-view';
+import { ChangeBroadcaster } from './change-broadcaster';
 
 export const EVENT_METRICS_EVENT = 'events:metrics';
 /** At most four `events:metrics` a second, whatever the rate of events. */
@@ -13,14 +15,18 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
   @WebSocketServer()
   private server: Server;
 
-  private ticker: NodeJS.Timeout | undefined;
-  private lastSent = '';
-  private ticking = false;
+  private broadcaster: ChangeBroadcaster<EventMetricsView> | undefined;
 
   constructor(private readonly metrics: ReadEventMetricsService) {}
 
   afterInit(): void {
-    this.ticker = setInterval(() => void this.sendIfChanged(), METRICS_EVERY_MS);
+    this.broadcaster = new ChangeBroadcaster({
+      everyMs: METRICS_EVERY_MS,
+      read: () => this.metrics.read(),
+      emit: (metrics) => this.server.emit(EVENT_METRICS_EVENT, metrics),
+      listening: () => this.server.engine.clientsCount > 0,
+    });
+    this.broadcaster.start();
   }
 
   async handleConnection(client: Socket): Promise<void> {
@@ -29,22 +35,6 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.ticker);
-  }
-
-  private async sendIfChanged(): Promise<void> {
-    if (this.ticking || this.server.engine.clientsCount === 0) return;
-    this.ticking = true;
-    try {
-      const metrics = await this.metrics.read();
-      const fingerprint = JSON.stringify(metrics);
-      if (fingerprint === this.lastSent) return;
-      this.lastSent = fingerprint;
-      this.server.emit(EVENT_METRICS_EVENT, metrics);
-    } catch {
-      // The next tick tries again; a socket client never needs an error for a missed frame.
-    } finally {
-      this.ticking = false;
-    }
+    this.broadcaster?.stop();
   }
 }

@@ -1,4 +1,5 @@
-import { RATE_WINDOW_MS, backlog, percentile, perSecond, rateOverWindow, storedIn, timelineFromFields } from '../../../domain/events/event-metrics';
+import { RATE_WINDOW_MS, backlog, percentile, rateOverWindow, storedIn, timelineFromFields } from '../../../domain/events/event-metrics';
+import { rate } from '../../../domain/metrics';
 import { EVENT_TYPES, EventType, countsByType } from '../../../domain/events/interaction-event';
 import { EventMetricsState } from '../../../domain/events/ports/event-metrics-store.port';
 import { BatchingPolicy } from '../../../domain/events/batching-policy';
@@ -38,7 +39,7 @@ export function eventMetricsView(state: EventMetricsState, policy: BatchingPolic
   const byType = countsByType();
   for (const type of EVENT_TYPES) byType[type] = state.storedByType[type] ?? 0;
   // Averages run from the first event after the last reset to the latest one, so they hold still while idle.
-  const average = (count: number, last: number | null) => (state.since === null || last === null ? 0 : perSecond(count, Math.max(1000, last - state.since)));
+  const average = (count: number, last: number | null) => (state.since === null || last === null ? 0 : rate(count, Math.max(1000, last - state.since)));
   return {
     accepted: state.accepted,
     stored: state.stored,

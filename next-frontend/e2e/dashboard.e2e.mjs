@@ -576,6 +576,16 @@ async function eventsChecks(page) {
     await page.waitForSelector('html[lang="pt-BR"]', { timeout: 15_000 });
     await page.getByRole('heading', { level: 1, name: 'Eventos' }).waitFor({ timeout: 20_000 });
   });
+
+  await test('the Eventos page at phone width: no sideways scrolling, burst form reachable', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await sleep(300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 1, `page is ${overflow}px wider than the phone screen`);
+    await page.locator('[data-testid="events-burst-start"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(RESULTS, 'eventos-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
 }
 
 const watchdog = setTimeout(() => {

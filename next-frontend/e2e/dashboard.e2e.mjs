@@ -552,7 +552,7 @@ async function eventsChecks(page) {
     });
     assert(sent.status === 202, `poison batch answered ${sent.status}`);
     // Refused on every attempt (MAX_ATTEMPTS with exponential backoff), then dead-lettered.
-    await waitFor('5 dead letters on the page', async () => (await numberOnPage(page, 'events-dead-total')) === poison.length, { timeoutMs: 90_000, intervalMs: 250 });
+    await waitFor('5 dead letters on the page', async () => (await numberOnPage(page, 'events-dead-total')) === poison.length, { timeoutMs: 180_000, intervalMs: 250 });
     const { body } = await api('/events/dead-letters?page=1&limit=20');
     assert(body.total === poison.length && (await metrics()).deadLettered === poison.length, `API dead letters ${body.total}`);
     const rows = await page.locator('[data-testid="events-dead-row"]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event-id')).sort());

@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
+import { storedEventCounts } from './lib/events-db.mjs';
 import { freePort, runToCompletion, sleep, startProcess, stopAll, stopProcess, waitFor } from './lib/processes.mjs';
 
 const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,9 +14,12 @@ const ROOT = path.resolve(FRONTEND, '..');
 const BACKEND = path.join(ROOT, 'nest-backend');
 const RESULTS = path.join(FRONTEND, 'test-results');
 const DOCS_SCREENSHOT = path.join(ROOT, 'docs', 'dashboard.png');
+const EVENTS_SCREENSHOT = path.join(ROOT, 'docs', 'eventos.png');
 const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 15 * 60_000);
 const SMALL_RUN = 3000;
 const API_KEY = 'e2e-dashboard-key';
+/** Test-only: events whose eventData has this key are refused by the event store, so the Eventos checks get dead letters. */
+const EVENTS_FAIL_MARKER = 'e2e_poison';
 const ACTIVE = ['GENERATING', 'ENQUEUE_VIP', 'WAITING_VIP_DRAIN', 'ENQUEUE_NORMAL', 'WAITING_NORMAL_DRAIN'];
 
 const results = [];
@@ -104,6 +108,7 @@ function startBackend() {
       REDIS_URL: process.env.REDIS_URL,
       CORS_ORIGINS: `${dashboardUrl},http://localhost:${dashboardPort}`,
       API_KEY,
+      EVENTS_FAIL_MARKER,
     },
     logFile: path.join(RESULTS, `backend${backendProcess ? '-restarted' : ''}.log`),
   });
@@ -157,14 +162,14 @@ async function clickConfirmed(page, testId) {
   await dialog.waitFor({ state: 'hidden', timeout: 5000 });
 }
 
-async function nextResult(page, previousSequence, timeoutMs = 20_000) {
+async function nextResult(page, previousSequence, timeoutMs = 20_000, testId = 'action-result') {
   return waitFor('the action result', async () => {
-    const result = page.locator('[data-testid="action-result"]');
+    const result = page.locator(`[data-testid="${testId}"]`);
     const sequence = Number(await result.getAttribute('data-sequence'));
     return sequence > previousSequence ? { sequence, text: await result.innerText() } : null;
   }, { timeoutMs, intervalMs: 100 });
 }
-const resultSequence = async (page) => Number(await page.getAttribute('[data-testid="action-result"]', 'data-sequence'));
+const resultSequence = async (page, testId = 'action-result') => Number(await page.getAttribute(`[data-testid="${testId}"]`, 'data-sequence'));
 
 async function goTo(page, linkName, pathname) {
   await page.getByRole('navigation', { name: /navega|navigation/i }).getByRole('link', { name: linkName }).click();
@@ -437,12 +442,151 @@ async function main() {
       await page.screenshot({ path: path.join(RESULTS, 'dashboard-phone.png'), fullPage: true });
     });
 
+    await eventsChecks(page);
+
     await test('no uncaught errors in the page', async () => {
       assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
     });
   } finally {
     await browser.close().catch(() => {});
   }
+}
+
+/** The Eventos page: reset, a real burst from the browser with live rates, totals against the API and the database, English. */
+async function eventsChecks(page) {
+  const EVENT_TYPES = ['view', 'search', 'add_to_cart', 'remove_from_cart', 'purchase', 'login', 'logout'];
+  const BURST = { count: 3000, rate: 300 };
+  const metrics = async () => (await api('/events/metrics')).body;
+  await page.setViewportSize({ width: 1366, height: 900 });
+
+  await test('the Eventos page opens from the navigation, in Portuguese, with the live metrics', async () => {
+    await goTo(page, 'Eventos', '/eventos');
+    await page.getByRole('heading', { level: 1, name: 'Eventos' }).waitFor({ timeout: 10_000 });
+    await page.waitForSelector('[data-testid="events-rate-accepted"]', { timeout: 15_000 });
+    await page.waitForSelector('[data-testid="connection"][data-status="connected"]', { timeout: 20_000 });
+  });
+
+  await test('reset events from the page (with confirmation) empties the intake', async () => {
+    const sequence = await resultSequence(page, 'events-action-result');
+    await clickConfirmed(page, 'events-reset');
+    const result = await nextResult(page, sequence, 30_000, 'events-action-result');
+    assert(/Apagados/.test(result.text), `unexpected reset result: ${result.text}`);
+    const body = await metrics();
+    assert(body.accepted === 0 && body.stored === 0 && body.inQueue === 0, `metrics after reset: ${JSON.stringify(body).slice(0, 200)}`);
+    assert((await storedEventCounts(process.env.MONGO_URI, [])).total === 0, 'user_interactions is not empty after reset');
+    await waitFor('the page to show zero stored', async () => (await numberOnPage(page, 'figure-events.stored')) === 0, { timeoutMs: 10_000 });
+  });
+
+  await test(`a burst of ${BURST.count.toLocaleString('en')} events at ${BURST.rate}/s from the page shows live rates while it runs`, async () => {
+    await page.fill('[data-testid="events-burst-count"]', String(BURST.count));
+    await page.fill('[data-testid="events-burst-rate"]', String(BURST.rate));
+    await page.click('[data-testid="events-burst-start"]');
+    const acceptedRates = new Set();
+    const storedRates = new Set();
+    await waitFor('live rates during the burst', async () => {
+      const state = await page.getAttribute('[data-testid="events-burst-status"]', 'data-state');
+      if (state !== 'running') throw new Error(`burst ${state} before live rates were seen`);
+      acceptedRates.add(await numberOnPage(page, 'events-rate-accepted'));
+      storedRates.add(await numberOnPage(page, 'events-rate-stored'));
+      const points = Number((await page.getAttribute('[data-testid="events-chart"]', 'data-points').catch(() => 0)) || 0);
+      const live = [...acceptedRates].some((rate) => rate > 0) && [...storedRates].some((rate) => rate > 0) && points >= 3;
+      return live && acceptedRates.size >= 3;
+    }, { timeoutMs: 30_000, intervalMs: 150 });
+    // Half-way through, the chart has a few seconds of the burst: the picture for the README.
+    await waitFor('the burst half sent', async () => Number(await page.getAttribute('[data-testid="events-burst-status"]', 'data-accepted')) >= BURST.count / 2, { timeoutMs: 30_000, intervalMs: 100 });
+    const shot = path.join(RESULTS, 'eventos-burst.png');
+    await page.screenshot({ path: shot, fullPage: false });
+    copyFileSync(shot, EVENTS_SCREENSHOT);
+    assert(await page.evaluate(() => window.__e2eNoReload === true), 'the page was reloaded');
+    const during = await metrics();
+    assert(during.rates.acceptedPerSec > 0, `API accepted rate during the burst: ${during.rates.acceptedPerSec}`);
+    log(`accepted rates seen on the page: ${[...acceptedRates].join(', ')}; stored: ${[...storedRates].join(', ')}`);
+  });
+
+  await test('after the burst the totals on the page equal GET /events/metrics and the database', async () => {
+    await page.waitForSelector('[data-testid="events-burst-status"][data-state="done"]', { timeout: 60_000 });
+    const accepted = Number(await page.getAttribute('[data-testid="events-burst-status"]', 'data-accepted'));
+    assert(accepted === BURST.count, `the backend accepted ${accepted} of ${BURST.count}`);
+    const settled = await waitFor('every accepted event to be stored', async () => {
+      const body = await metrics();
+      return body.inQueue === 0 && body.stored === BURST.count ? body : null;
+    }, { timeoutMs: 60_000, intervalMs: 250 });
+    const database = await storedEventCounts(process.env.MONGO_URI, EVENT_TYPES);
+    assert(database.total === BURST.count, `user_interactions holds ${database.total}, expected ${BURST.count}`);
+    await waitFor('page totals to match the API and the database', async () => {
+      const body = await metrics();
+      const pairs = [
+        ['figure-events.accepted', body.accepted],
+        ['figure-events.stored', body.stored],
+        ['figure-events.deadLettered', body.deadLettered],
+        ['events-in-queue', body.inQueue],
+        ...EVENT_TYPES.map((type) => [`events-type-${type}`, body.byType[type]]),
+      ];
+      for (const [testId, expected] of pairs) {
+        const actual = await numberOnPage(page, testId);
+        if (actual !== expected) throw new Error(`${testId}: page ${actual}, API ${expected}`);
+      }
+      for (const type of EVENT_TYPES) {
+        if (body.byType[type] !== database.byType[type]) throw new Error(`${type}: API ${body.byType[type]}, database ${database.byType[type]}`);
+      }
+      return true;
+    }, { timeoutMs: 15_000, intervalMs: 250 });
+    const shown = (await page.locator('[data-testid="figure-events.stored"]').innerText()).trim();
+    assert(shown === BURST.count.toLocaleString('pt-BR'), `stored shown as "${shown}"`);
+    assert((await page.locator('[data-testid="events-batch-row"]').count()) > 0, 'no recent batch listed');
+    log(`stored ${settled.stored} in ${settled.batches.stored} batches; by type ${JSON.stringify(database.byType)}`);
+  });
+
+  await test('poison events become dead letters on the page, and retry from the page requeues them', async () => {
+    const poison = Array.from({ length: 5 }, (_, n) => ({
+      eventId: `e2e-poison-${Date.now()}-${n}`,
+      userId: 'e2e-user',
+      sessionId: 'e2e-session',
+      eventType: 'purchase',
+      eventData: { [EVENTS_FAIL_MARKER]: true },
+    }));
+    const sent = await fetch(`${backendUrl}/events/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+      body: JSON.stringify({ events: poison }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    assert(sent.status === 202, `poison batch answered ${sent.status}`);
+    // Refused on every attempt (MAX_ATTEMPTS with exponential backoff), then dead-lettered.
+    await waitFor('5 dead letters on the page', async () => (await numberOnPage(page, 'events-dead-total')) === poison.length, { timeoutMs: 180_000, intervalMs: 250 });
+    const { body } = await api('/events/dead-letters?page=1&limit=20');
+    assert(body.total === poison.length && (await metrics()).deadLettered === poison.length, `API dead letters ${body.total}`);
+    const rows = await page.locator('[data-testid="events-dead-row"]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event-id')).sort());
+    assert(JSON.stringify(rows) === JSON.stringify(poison.map((event) => event.eventId).sort()), `rows shown: ${rows.join(', ')}`);
+    const sequence = await resultSequence(page, 'events-dead-result');
+    await clickConfirmed(page, 'events-dead-retry-all');
+    const result = await nextResult(page, sequence, 30_000, 'events-dead-result');
+    assert(/^5 eventos reenfileirados/.test(result.text), `unexpected retry result: ${result.text}`);
+    await waitFor('the page to show the dead letters gone', async () => (await numberOnPage(page, 'events-dead-total')) === 0, { timeoutMs: 10_000 });
+  });
+
+  await test('switching to English relabels the Eventos page and keeps its numbers', async () => {
+    await page.click('[data-testid="lang-en"]');
+    await page.waitForSelector('html[lang="en"]', { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Send burst' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('navigation', { name: /navigation/i }).getByRole('link', { name: 'Events' }).waitFor({ timeout: 5000 });
+    const shown = (await page.locator('[data-testid="figure-events.stored"]').innerText()).trim();
+    assert(shown === BURST.count.toLocaleString('en'), `stored shown as "${shown}" in English`);
+    await page.click('[data-testid="lang-pt-BR"]');
+    await page.waitForSelector('html[lang="pt-BR"]', { timeout: 15_000 });
+    await page.getByRole('heading', { level: 1, name: 'Eventos' }).waitFor({ timeout: 20_000 });
+  });
+
+  await test('the Eventos page at phone width: no sideways scrolling, burst form reachable', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await sleep(300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 1, `page is ${overflow}px wider than the phone screen`);
+    await page.locator('[data-testid="events-burst-start"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(RESULTS, 'eventos-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
 }
 
 const watchdog = setTimeout(() => {

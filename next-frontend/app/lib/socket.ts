@@ -1,10 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
 import type { LogLine, PhaseEvent, StatusSnapshot } from './api/types';
+import type { EventMetrics } from './events/types';
 
 export interface ServerToClientEvents {
   phase: (event: PhaseEvent) => void;
   progress: (snapshot: StatusSnapshot) => void;
   log: (line: LogLine | LogLine[]) => void;
+  'events:metrics': (metrics: EventMetrics) => void;
 }
 
 let socket: Socket<ServerToClientEvents> | null = null;

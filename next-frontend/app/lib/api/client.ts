@@ -20,7 +20,7 @@ export function apiUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-async function request<T>(url: string, init: RequestInit): Promise<T> {
+export async function request<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { cache: 'no-store', ...init });
@@ -37,10 +37,16 @@ export function getJson<T>(baseUrl: string, path: string, signal?: AbortSignal):
   return request<T>(apiUrl(baseUrl, path), { headers: { accept: 'application/json' }, signal });
 }
 
-function post<T>(config: ApiConfig, path: string, query: Record<string, string | number | boolean> = {}) {
-  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+/** Headers of a mutating request: JSON answers, and the API key when one is configured. */
+export function commandHeaders(config: ApiConfig): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (config.apiKey) headers['x-api-key'] = config.apiKey;
+  return headers;
+}
+
+function post<T>(config: ApiConfig, path: string, query: Record<string, string | number | boolean> = {}) {
+  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  const headers = commandHeaders(config);
   return request<T>(apiUrl(config.baseUrl, search ? `${path}?${search}` : path), { method: 'POST', headers });
 }
 

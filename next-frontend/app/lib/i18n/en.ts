@@ -1,4 +1,5 @@
 import type { Dictionary } from './dictionary';
+import { eventsEn } from './events-en';
 
 export const en: Dictionary = {
   'app.title': 'Pedidos · Monitor',
@@ -248,4 +249,5 @@ export const en: Dictionary = {
   'loading': 'Loading…',
   'notFound.title': 'Page not found',
   'notFound.home': 'Go to the overview',
+  ...eventsEn,
 };

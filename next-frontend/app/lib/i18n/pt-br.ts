@@ -1,3 +1,5 @@
+import { eventsPtBR } from './events-pt-br';
+
 /** Brazilian Portuguese, the default language. Every other dictionary has exactly these keys. */
 export const ptBR = {
   'app.title': 'Pedidos · Monitor',
@@ -247,4 +249,5 @@ export const ptBR = {
   'loading': 'Carregando…',
   'notFound.title': 'Página não encontrada',
   'notFound.home': 'Ir para a visão geral',
+  ...eventsPtBR,
 } as const;

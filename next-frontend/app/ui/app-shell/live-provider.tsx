@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { SWRConfig } from 'swr';
-import { createCommands, getJson, type Commands } from '@/app/lib/api/client';
+import { createCommands, getJson, type ApiConfig, type Commands } from '@/app/lib/api/client';
 import { SocketBridge, type ConnectionState } from './socket-bridge';
 
 /** How often SWR re-fetches while the socket is down (and only then). */
@@ -10,6 +10,8 @@ export const FALLBACK_POLL_MS = 2000;
 
 interface BackendValue {
   apiUrl: string;
+  /** For command sets of other contexts (the event intake's). */
+  config: ApiConfig;
   commands: Commands;
 }
 
@@ -23,7 +25,10 @@ const ConnectionContext = createContext<ConnectionState>({ status: 'connecting',
 export function LiveProvider({ apiUrl, apiKey, children }: { apiUrl: string; apiKey: string | null; children: ReactNode }) {
   const [connection, setConnection] = useState<ConnectionState>({ status: 'connecting', attempt: 0 });
   const fetcher = useCallback((path: string) => getJson(apiUrl, path), [apiUrl]);
-  const backend = useMemo(() => ({ apiUrl, commands: createCommands({ baseUrl: apiUrl, apiKey }) }), [apiUrl, apiKey]);
+  const backend = useMemo(() => {
+    const config = { baseUrl: apiUrl, apiKey };
+    return { apiUrl, config, commands: createCommands(config) };
+  }, [apiUrl, apiKey]);
   const live = connection.status === 'connected';
 
   return (

@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/logs', key: 'nav.logs' },
   { href: '/queue', key: 'nav.queue' },
   { href: '/runs', key: 'nav.runs' },
+  { href: '/eventos', key: 'nav.events' },
 ] as const;
 
 /** Client-side links keep the socket and the chart's series alive between pages. */

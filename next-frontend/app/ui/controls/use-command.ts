@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { useSWRConfig } from 'swr';
 import { ApiError } from '@/app/lib/api/errors';
 import { isQueueKey, isRunsKey, keys } from '@/app/lib/api/keys';
+import type { Translate } from '@/app/lib/i18n/dictionary';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 
 export interface CommandOutcome {
@@ -11,6 +12,13 @@ export interface CommandOutcome {
   text: string;
   /** Increments on every outcome so the live region re-announces an identical message. */
   sequence: number;
+}
+
+/** The API's own error message with its status, or why no answer came. */
+export function describeError(error: unknown, t: Translate): string {
+  return error instanceof ApiError && error.status > 0
+    ? t('result.error', { status: error.status, message: error.message })
+    : t('result.networkError', { message: error instanceof Error ? error.message : String(error) });
 }
 
 /**
@@ -31,10 +39,7 @@ export function useCommand() {
         setOutcome((previous) => ({ kind: 'ok', text: describe(result), sequence: (previous?.sequence ?? 0) + 1 }));
         return result;
       } catch (error) {
-        const text =
-          error instanceof ApiError && error.status > 0
-            ? t('result.error', { status: error.status, message: error.message })
-            : t('result.networkError', { message: error instanceof Error ? error.message : String(error) });
+        const text = describeError(error, t);
         setOutcome((previous) => ({ kind: 'error', text, sequence: (previous?.sequence ?? 0) + 1 }));
         return undefined;
       } finally {

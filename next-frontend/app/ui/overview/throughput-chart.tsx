@@ -1,15 +1,12 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { formatCompact, formatNumber } from '@/app/lib/format';
+import { formatNumber } from '@/app/lib/format';
 import { throughputStore } from '@/app/lib/throughput-store';
 import { EMPTY_SERIES, linePath, niceCeiling, type PlotArea, type ThroughputSample } from '@/app/lib/throughput-series';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
+import { CHART_HEIGHT as HEIGHT, CHART_WIDTH as WIDTH, ChartFrame } from '@/app/ui/common/chart-frame';
 
-/** Plot coordinates; the SVG stretches to its box and strokes keep their width (non-scaling-stroke). */
-const WIDTH = 1000;
-const HEIGHT = 240;
-const Y_TICKS = [1, 0.75, 0.5, 0.25, 0];
 /** Keeps a flat zero line readable (ticks 0–10) instead of fractions of an order. */
 const MIN_Y_MAX = 10;
 
@@ -66,38 +63,19 @@ export function ThroughputChart() {
           {t('chart.empty')}
         </p>
       ) : (
-        <div className="chart" data-testid="throughput-chart" data-points={samples.length}>
-          <div className="chart-y" aria-hidden="true">
-            {Y_TICKS.map((f) => (
-              <span key={f} className="num" style={{ top: `${(1 - f) * 100}%` }}>
-                {formatCompact(locale, f * area.yMax)}
-              </span>
-            ))}
-          </div>
-          <div className="chart-plot">
-            <svg
-              viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-              preserveAspectRatio="none"
-              role="img"
-              aria-label={`${t('chart.title')}: ${formatNumber(locale, latest)} ${unit}`}
-              aria-describedby="chart-description"
-            >
-              {Y_TICKS.map((f) => (
-                <line key={f} className="grid" x1={0} x2={WIDTH} y1={HEIGHT - f * HEIGHT} y2={HEIGHT - f * HEIGHT} />
-              ))}
-              {SERIES.map(({ key, pick }) => (
-                <path key={key} className="series" data-series={key} d={linePath(samples, pick, area)} />
-              ))}
-            </svg>
-            <div className="chart-x num" aria-hidden="true">
-              {xTicks.map((seconds, index) => (
-                <span key={index}>
-                  {formatNumber(locale, seconds, seconds < 10 ? 1 : 0)} {t('chart.seconds')}
-                </span>
-              ))}
-            </div>
-          </div>
-        </div>
+        <ChartFrame
+          locale={locale}
+          yMax={area.yMax}
+          xLabels={xTicks.map((seconds) => `${formatNumber(locale, seconds, seconds < 10 ? 1 : 0)} ${t('chart.seconds')}`)}
+          ariaLabel={`${t('chart.title')}: ${formatNumber(locale, latest)} ${unit}`}
+          describedBy="chart-description"
+          testId="throughput-chart"
+          points={samples.length}
+        >
+          {SERIES.map(({ key, pick }) => (
+            <path key={key} className="series" data-series={key} d={linePath(samples, pick, area)} />
+          ))}
+        </ChartFrame>
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import { JOB_TYPES, type JobType, type QueueJobsPage } from '@/app/lib/api/types
 import { EMPTY, formatDateTime, formatNumber, shortId } from '@/app/lib/format';
 import { DEFAULT_JOB_TYPES, DEFAULT_PAGE_SIZE, PAGE_SIZES, pageRange } from '@/app/lib/queue-jobs';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
+import { Pager } from '@/app/ui/common/pager';
 
 
 /** Jobs of the chosen states, paged with `start`/`end` (inclusive) as the API expects. */
@@ -130,23 +131,18 @@ export function JobsTable({ fallback }: { fallback?: QueueJobsPage }) {
           </tbody>
         </table>
       </div>
-      <div className="pager">
-        <span className="num small muted" data-testid="jobs-range">
-          {t('queue.page', {
-            from: formatNumber(locale, total === 0 ? 0 : start + 1),
-            to: formatNumber(locale, Math.min(end + 1, total)),
-            total: formatNumber(locale, total),
-          })}
-        </span>
-        <div className="button-row">
-          <button type="button" className="button" disabled={start === 0} onClick={() => setStart(Math.max(0, start - pageSize))}>
-            ← {t('queue.prev')}
-          </button>
-          <button type="button" className="button" disabled={end + 1 >= total} onClick={() => setStart(start + pageSize)}>
-            {t('queue.next')} →
-          </button>
-        </div>
-      </div>
+      <Pager
+        rangeText={t('queue.page', {
+          from: formatNumber(locale, total === 0 ? 0 : start + 1),
+          to: formatNumber(locale, Math.min(end + 1, total)),
+          total: formatNumber(locale, total),
+        })}
+        hasPrevious={start > 0}
+        hasNext={end + 1 < total}
+        onPrevious={() => setStart(Math.max(0, start - pageSize))}
+        onNext={() => setStart(start + pageSize)}
+        testId="jobs-range"
+      />
     </section>
   );
 }

@@ -1,0 +1,139 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import useSWR from 'swr';
+import { DEAD_LETTERS_PER_PAGE, eventKeys } from '@/app/lib/events/keys';
+import { EVENT_TYPES, type DeadLetter, type DeadLettersPage, type EventMetrics, type EventType } from '@/app/lib/events/types';
+import { formatDateTime, formatNumber, shortId } from '@/app/lib/format';
+import { useI18n } from '@/app/ui/app-shell/i18n-context';
+import { ConfirmDialog } from '@/app/ui/common/confirm-dialog';
+import { Pager } from '@/app/ui/common/pager';
+import { DataTable } from '@/app/ui/common/data-table';
+import { CommandResult } from '@/app/ui/controls/command-result';
+import { useCommand } from '@/app/ui/controls/use-command';
+import { useEventCommands, useEventMetrics } from './use-event-metrics';
+
+/**
+ * The dead letters, paged as `GET /events/dead-letters` serves them, with a retry of all of them or of
+ * one (each after confirmation); the answer says how many were requeued.
+ */
+export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLettersPage; fallbackMetrics?: EventMetrics }) {
+  const { t, locale, timeZone } = useI18n();
+  const commands = useEventCommands();
+  const command = useCommand();
+  const [page, setPage] = useState(1);
+  const key = eventKeys.deadLetters(page, DEAD_LETTERS_PER_PAGE);
+  const { data, error, isLoading, mutate } = useSWR<DeadLettersPage>(key, { fallbackData: page === 1 ? fallback : undefined });
+  const { data: metrics, mutate: mutateMetrics } = useEventMetrics(fallbackMetrics);
+  // "all" or the one dead letter to retry, while its confirmation is open.
+  const [confirming, setConfirming] = useState<'all' | DeadLetter | null>(null);
+
+  // The list has no socket event of its own: the live dead-letter count says when to re-read it.
+  const deadLettered = metrics?.deadLettered;
+  useEffect(() => {
+    if (deadLettered !== undefined) void mutate();
+  }, [deadLettered, mutate]);
+
+  const items = data?.items ?? [];
+  const total = data?.total ?? 0;
+  const limit = data?.limit ?? DEAD_LETTERS_PER_PAGE;
+  const from = total === 0 ? 0 : (page - 1) * limit + 1;
+  const to = Math.min(page * limit, total);
+
+  const retry = () => {
+    const target = confirming;
+    setConfirming(null);
+    if (!target) return;
+    void command
+      .run('retry', () => commands.retryDeadLetters(target === 'all' ? undefined : [target.eventId]), (result) =>
+        t('result.retryDead', { requeued: formatNumber(locale, result.requeued) }),
+      )
+      .finally(() => {
+        void mutate();
+        void mutateMetrics();
+      });
+  };
+
+  return (
+    <section className="card" aria-labelledby="dead-letters-title">
+      <div className="run-summary-head">
+        <h2 id="dead-letters-title" className="card-title">
+          {t('events.dead.title')}{' '}
+          <span className="num muted" data-testid="events-dead-total" data-value={data ? total : undefined}>
+            ({formatNumber(locale, data ? total : null)})
+          </span>
+        </h2>
+        <button
+          type="button"
+          className="button"
+          disabled={command.pending !== null || total === 0}
+          onClick={() => setConfirming('all')}
+          data-testid="events-dead-retry-all"
+        >
+          {command.pending === 'retry' ? t('controls.running') : t('events.dead.retryAll')}
+        </button>
+      </div>
+      <p className="muted small">{t('events.dead.description')}</p>
+      <DataTable
+        testId="events-dead-letters"
+        busy={isLoading}
+        empty={items.length > 0 ? null : error && !data ? t('events.unavailable') : isLoading ? t('loading') : t('events.dead.empty')}
+        columns={[
+          { label: t('events.dead.col.event') },
+          { label: t('events.dead.col.type') },
+          { label: t('events.dead.col.user') },
+          { label: t('events.dead.col.reason') },
+          { label: t('events.dead.col.attempts'), num: true },
+          { label: t('events.dead.col.failedAt') },
+          { label: t('events.dead.retryOne'), hidden: true },
+        ]}
+      >
+        {items.map((letter) => (
+          <tr key={letter.eventId} data-testid="events-dead-row" data-event-id={letter.eventId}>
+            <td className="mono" title={letter.eventId}>
+              {shortId(letter.eventId, 16)}
+            </td>
+            <td>{isKnownType(letter.eventType) ? t(`events.type.${letter.eventType}`) : letter.eventType}</td>
+            <td className="mono">{letter.userId}</td>
+            <td className="failed-reason">{letter.reason}</td>
+            <td className="num">{formatNumber(locale, letter.attempts)}</td>
+            <td>
+              <span className="num nowrap">{formatDateTime(locale, letter.failedAt, timeZone)}</span>
+            </td>
+            <td>
+              <button type="button" className="button" disabled={command.pending !== null} onClick={() => setConfirming(letter)}>
+                {t('events.dead.retryOne')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      <Pager
+        rangeText={t('queue.page', { from: formatNumber(locale, from), to: formatNumber(locale, to), total: formatNumber(locale, total) })}
+        hasPrevious={page > 1}
+        hasNext={to < total}
+        onPrevious={() => setPage(page - 1)}
+        onNext={() => setPage(page + 1)}
+      />
+      <CommandResult outcome={command.outcome} testId="events-dead-result" />
+      <ConfirmDialog
+        open={confirming !== null}
+        title={t('confirm.title.retryDead')}
+        confirmLabel={t('confirm.confirm')}
+        dismissLabel={t('confirm.dismiss')}
+        onConfirm={retry}
+        onDismiss={() => setConfirming(null)}
+      >
+        <p>
+          {confirming === 'all' || confirming === null
+            ? t('confirm.body.retryDead', { count: formatNumber(locale, total) })
+            : t('confirm.body.retryOne', { eventId: confirming.eventId })}
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function isKnownType(type: string): type is EventType {
+  return (EVENT_TYPES as readonly string[]).includes(type);
+}

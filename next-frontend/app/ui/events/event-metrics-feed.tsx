@@ -1,0 +1,35 @@
+'use client';
+
+import { useEffect } from 'react';
+import { useSWRConfig } from 'swr';
+import { eventKeys, isDeadLettersKey } from '@/app/lib/events/keys';
+import type { EventMetrics } from '@/app/lib/events/types';
+import { getSocket } from '@/app/lib/socket';
+import { useBackend } from '@/app/ui/app-shell/live-provider';
+
+/**
+ * Puts every `events:metrics` message (at most 4 a second) into SWR's cache while the Eventos page
+ * is open; the layout's socket bridge owns the connection. Renders nothing.
+ */
+export function EventMetricsFeed() {
+  const { apiUrl } = useBackend();
+  const { mutate } = useSWRConfig();
+
+  useEffect(() => {
+    const socket = getSocket(apiUrl);
+    const onMetrics = (metrics: EventMetrics) => mutate(eventKeys.metrics, metrics, { revalidate: false });
+    // Catch up on whatever happened while the socket was down.
+    const onConnect = () => {
+      mutate(eventKeys.metrics);
+      mutate(isDeadLettersKey);
+    };
+    socket.on('events:metrics', onMetrics);
+    socket.on('connect', onConnect);
+    return () => {
+      socket.off('events:metrics', onMetrics);
+      socket.off('connect', onConnect);
+    };
+  }, [apiUrl, mutate]);
+
+  return null;
+}

@@ -20,16 +20,18 @@ import { MongoOrderStore } from './mongo/mongo-order.store';
 import { MongoRunStore } from './mongo/mongo-run.store';
 import { OrderDocument, OrderSchema } from './mongo/order.schema';
 import { ProcessRunDocument, ProcessRunSchema } from './mongo/process-run.schema';
+import { BullClusterClients, BullClusterClientsCloser } from './queue/bull-cluster-clients';
 import { BullWorkQueue } from './queue/bull-work-queue';
 import { NORMAL_QUEUE, VIP_QUEUE } from './queue/queue-names';
-import { connectRedis } from './redis/redis-client';
+import { parseRedisAddress } from './redis/redis-address';
+import { RedisClient, connectRedis } from './redis/redis-client';
 import { RedisKeys } from './redis/redis-keys';
 import { RedisRunCounters } from './redis/redis-run-counters';
 import { RedisLogBook, RedisRunEvents } from './redis/redis-run-events';
 import { RedisDriverLease, RedisRunSlot } from './redis/redis-run-slot';
 
 class RedisConnectionCloser implements OnApplicationShutdown {
-  constructor(@Inject(Redis) private readonly redis: Redis) {}
+  constructor(@Inject(Redis) private readonly redis: RedisClient) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
@@ -41,7 +43,10 @@ class RedisConnectionCloser implements OnApplicationShutdown {
 @Module({})
 export class InfrastructureModule {
   static forRoot(env: Environment, role: ProcessRole): DynamicModule {
-    const keys = new RedisKeys(env.KEY_PREFIX);
+    const address = parseRedisAddress(env.REDIS_URL);
+    const keys = RedisKeys.for(env.KEY_PREFIX, address);
+    // On a cluster Bull needs its own clients (createClient) and a hash-tagged prefix (RedisKeys).
+    const bullCluster = address.cluster ? new BullClusterClients(address) : null;
     return {
       module: InfrastructureModule,
       imports: [
@@ -52,7 +57,7 @@ export class InfrastructureModule {
           { name: DeadLetterDocument.name, schema: DeadLetterSchema },
         ]),
         BullModule.forRoot({
-          url: env.REDIS_URL,
+          ...(bullCluster ? { createClient: bullCluster.create } : { url: env.REDIS_URL }),
           prefix: keys.bullPrefix,
           defaultJobOptions: {
             attempts: env.MAX_ATTEMPTS,
@@ -70,8 +75,9 @@ export class InfrastructureModule {
         { provide: Environment, useValue: env },
         { provide: RedisKeys, useValue: keys },
         { provide: PipelineSettings, useValue: pipelineSettingsFrom(env, role) },
-        { provide: Redis, useFactory: () => connectRedis(env.REDIS_URL) },
+        { provide: Redis, useFactory: () => connectRedis(address) },
         RedisConnectionCloser,
+        ...(bullCluster ? [{ provide: BullClusterClients, useValue: bullCluster }, BullClusterClientsCloser] : []),
         { provide: OrderStore, useClass: MongoOrderStore },
         { provide: RunStore, useClass: MongoRunStore },
         { provide: DeadLetterStore, useClass: MongoDeadLetterStore },

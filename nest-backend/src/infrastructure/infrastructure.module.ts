@@ -20,6 +20,7 @@ import { MongoOrderStore } from './mongo/mongo-order.store';
 import { MongoRunStore } from './mongo/mongo-run.store';
 import { OrderDocument, OrderSchema } from './mongo/order.schema';
 import { ProcessRunDocument, ProcessRunSchema } from './mongo/process-run.schema';
+import { writeConcernFor } from './mongo/write-concern';
 import { BullClusterClients, BullClusterClientsCloser } from './queue/bull-cluster-clients';
 import { BullWorkQueue } from './queue/bull-work-queue';
 import { NORMAL_QUEUE, VIP_QUEUE } from './queue/queue-names';
@@ -50,7 +51,7 @@ export class InfrastructureModule {
     return {
       module: InfrastructureModule,
       imports: [
-        MongooseModule.forRoot(env.MONGO_URI, { autoIndex: true, serverSelectionTimeoutMS: 10_000, monitorCommands: env.MONGO_MONITOR_COMMANDS }),
+        MongooseModule.forRoot(env.MONGO_URI, { autoIndex: true, serverSelectionTimeoutMS: 10_000, monitorCommands: env.MONGO_MONITOR_COMMANDS, ...writeConcernFor(env.MONGO_URI) }),
         MongooseModule.forFeature([
           { name: OrderDocument.name, schema: OrderSchema },
           { name: ProcessRunDocument.name, schema: ProcessRunSchema },

@@ -21,7 +21,7 @@ import { MongoRunStore } from './mongo/mongo-run.store';
 import { OrderDocument, OrderSchema } from './mongo/order.schema';
 import { ProcessRunDocument, ProcessRunSchema } from './mongo/process-run.schema';
 import { writeConcernFor } from './mongo/write-concern';
-import { BullClusterClients, BullClusterClientsCloser } from './queue/bull-cluster-clients';
+import { BullRedisClients, BullRedisClientsCloser } from './queue/bull-redis-clients';
 import { BullWorkQueue } from './queue/bull-work-queue';
 import { NORMAL_QUEUE, VIP_QUEUE } from './queue/queue-names';
 import { parseRedisAddress } from './redis/redis-address';
@@ -46,8 +46,8 @@ export class InfrastructureModule {
   static forRoot(env: Environment, role: ProcessRole): DynamicModule {
     const address = parseRedisAddress(env.REDIS_URL);
     const keys = RedisKeys.for(env.KEY_PREFIX, address);
-    // On a cluster Bull needs its own clients (createClient) and a hash-tagged prefix (RedisKeys).
-    const bullCluster = address.cluster ? new BullClusterClients(address) : null;
+    // On a cluster or through Sentinel Bull needs clients of our making (createClient); on a cluster, a hash-tagged prefix too (RedisKeys).
+    const bullClients = address.kind === 'server' ? null : new BullRedisClients(address);
     return {
       module: InfrastructureModule,
       imports: [
@@ -58,7 +58,7 @@ export class InfrastructureModule {
           { name: DeadLetterDocument.name, schema: DeadLetterSchema },
         ]),
         BullModule.forRoot({
-          ...(bullCluster ? { createClient: bullCluster.create } : { url: env.REDIS_URL }),
+          ...(bullClients ? { createClient: bullClients.create } : { url: env.REDIS_URL }),
           prefix: keys.bullPrefix,
           defaultJobOptions: {
             attempts: env.MAX_ATTEMPTS,
@@ -78,7 +78,7 @@ export class InfrastructureModule {
         { provide: PipelineSettings, useValue: pipelineSettingsFrom(env, role) },
         { provide: Redis, useFactory: () => connectRedis(address) },
         RedisConnectionCloser,
-        ...(bullCluster ? [{ provide: BullClusterClients, useValue: bullCluster }, BullClusterClientsCloser] : []),
+        ...(bullClients ? [{ provide: BullRedisClients, useValue: bullClients }, BullRedisClientsCloser] : []),
         { provide: OrderStore, useClass: MongoOrderStore },
         { provide: RunStore, useClass: MongoRunStore },
         { provide: DeadLetterStore, useClass: MongoDeadLetterStore },

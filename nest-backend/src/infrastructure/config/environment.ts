@@ -30,8 +30,8 @@ export class Environment {
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGO_URI must be a mongodb:// or mongodb+srv:// URI' })
   MONGO_URI: string = 'mongodb://127.0.0.1:27017/pedidos';
 
-  /** One server (`redis://`, `rediss://`) or a Redis Cluster given by some of its nodes (`redis+cluster://host:port,host:port`). */
-  @Matches(/^rediss?(\+cluster)?:\/\/\S+$/, { message: 'REDIS_URL must be a redis://, rediss://, redis+cluster:// or rediss+cluster:// URL' })
+  /** One server (`redis://`, `rediss://`), a Redis Cluster (`redis+cluster://host:port,…`) or Sentinels (`redis+sentinel://host:port,…/<master>`). */
+  @Matches(/^rediss?(\+cluster|\+sentinel)?:\/\/\S+$/, { message: 'REDIS_URL must be a redis://, rediss://, redis+cluster://, rediss+cluster://, redis+sentinel:// or rediss+sentinel:// URL' })
   @ValidateBy({ name: 'redisAddress', validator: { validate: readsAsRedisAddress, defaultMessage: redisAddressProblem } })
   REDIS_URL: string = 'redis://127.0.0.1:6379';
 

@@ -1,32 +1,23 @@
-import Redis, { Cluster, ClusterOptions, RedisOptions } from 'ioredis';
+import Redis, { Cluster, RedisOptions } from 'ioredis';
 import { RedisAddress } from './redis-address';
 
-/** A connection to one Redis server or to a Redis Cluster: the adapters use only what both offer. */
+/** A connection to one Redis server (directly or through Sentinel) or to a Redis Cluster: the adapters use only what both offer. */
 export type RedisClient = Redis | Cluster;
 
 // Commands wait for a reconnect instead of failing at once, so a Redis restart is a pause, not an error.
 const WAIT_FOR_RECONNECT: RedisOptions = { maxRetriesPerRequest: null };
 
-export function connectRedis(address: RedisAddress, options: RedisOptions = {}): RedisClient {
-  if (!address.cluster) return new Redis(address.url, { ...WAIT_FOR_RECONNECT, enableReadyCheck: true, ...options });
-  return new Cluster(address.nodes, clusterOptions(address, options));
-}
-
 /**
- * Cluster options: every node gets the URL's credentials and TLS. Bull refuses ready checks on its blocking
- * and subscriber connections, so node connections skip them (the cluster client has its own ready check).
+ * Connects to the Redis that `address` names. `readyCheck: false` is for Bull's blocking and subscriber
+ * connections, which Bull refuses with one; on a cluster the node connections never do one (the cluster client has its own).
  */
-function clusterOptions(address: Extract<RedisAddress, { cluster: true }>, options: RedisOptions): ClusterOptions {
-  return {
-    redisOptions: {
-      ...WAIT_FOR_RECONNECT,
-      enableReadyCheck: false,
-      username: address.username,
-      password: address.password,
-      tls: address.tls ? {} : undefined,
-      ...options,
-    },
-  };
+export function connectRedis(address: RedisAddress, { readyCheck = true } = {}): RedisClient {
+  if (address.kind === 'server') return new Redis(address.url, { ...WAIT_FOR_RECONNECT, enableReadyCheck: readyCheck });
+  const credentials: RedisOptions = { username: address.username, password: address.password, tls: address.tls ? {} : undefined };
+  if (address.kind === 'sentinel') {
+    return new Redis({ ...WAIT_FOR_RECONNECT, ...credentials, enableReadyCheck: readyCheck, sentinels: address.sentinels, name: address.masterName });
+  }
+  return new Cluster(address.nodes, { redisOptions: { ...WAIT_FOR_RECONNECT, ...credentials, enableReadyCheck: false } });
 }
 
 /** Every key matching `pattern`, in batches, on one server or on every master of a cluster. */

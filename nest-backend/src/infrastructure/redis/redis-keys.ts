@@ -15,7 +15,7 @@ export class RedisKeys {
 
   /** The keys for `KEY_PREFIX` on the Redis that `address` names (hash-tagged on a cluster). */
   static for(prefix: string, address: RedisAddress): RedisKeys {
-    return new RedisKeys(prefix, address.cluster);
+    return new RedisKeys(prefix, address.kind === 'cluster');
   }
 
   get activeRun(): string {

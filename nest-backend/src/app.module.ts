@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { EVENTS_API_PROVIDERS, EVENTS_CONTROLLERS, EVENTS_WORKER_PROVIDERS } from './events.providers';
 import { Environment } from './infrastructure/config/environment';
+import { EventsInfrastructureModule } from './infrastructure/events/events-infrastructure.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { loggerModule } from './infrastructure/logging/logger.module';
 import { API_PROVIDERS, WORKER_PROVIDERS } from './pipeline.providers';
@@ -19,9 +21,9 @@ export class AppModule {
   static forRoot(env: Environment): DynamicModule {
     return {
       module: AppModule,
-      imports: [loggerModule(env, 'api'), InfrastructureModule.forRoot(env, 'api'), TerminusModule, AccessModule.forRoot(env)],
-      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController],
-      providers: [...API_PROVIDERS, PedidosGateway],
+      imports: [loggerModule(env, 'api'), InfrastructureModule.forRoot(env, 'api'), EventsInfrastructureModule.forRoot(env, 'api'), TerminusModule, AccessModule.forRoot(env)],
+      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ...EVENTS_CONTROLLERS],
+      providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS],
     };
   }
 }
@@ -32,8 +34,8 @@ export class WorkerModule {
   static forRoot(env: Environment): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [loggerModule(env, 'worker'), InfrastructureModule.forRoot(env, 'worker')],
-      providers: WORKER_PROVIDERS,
+      imports: [loggerModule(env, 'worker'), InfrastructureModule.forRoot(env, 'worker'), EventsInfrastructureModule.forRoot(env, 'worker')],
+      providers: [...WORKER_PROVIDERS, ...EVENTS_WORKER_PROVIDERS],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Cluster } from 'ioredis';
 import { Db } from 'mongodb';
 import { Environment } from '../../src/infrastructure/config/environment';
+import { anEvent, postBatch, postEvent, waitForSettled } from '../events/event-client';
 import { ApiServerProcess, WorkerProcess } from '../support/backend-process';
 import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from '../support/exactly-once';
 import { OwnRedisCluster } from '../support/own-redis-cluster';
@@ -22,7 +23,8 @@ async function allKeys(cluster: Cluster): Promise<string[]> {
 /**
  * The whole pipeline on a Redis Cluster of three masters: REDIS_URL=redis+cluster://…, an API (with its
  * workers) and a worker process. Every key the project and Bull write lands in the one hash slot of the
- * prefix's hash tag; runs end DONE (and ABORTED on cancel), checked from the database.
+ * prefix's hash tag; runs end DONE (and ABORTED on cancel), checked from the database, and event intake
+ * stores each distinct event once.
  */
 describe('Redis Cluster: the pipeline on three cluster masters', () => {
   let cluster: OwnRedisCluster;
@@ -59,6 +61,17 @@ describe('Redis Cluster: the pipeline on three cluster masters', () => {
     await closeDb?.();
   });
 
+  /** Every key in the cluster carries the prefix's hash tag, so all of them sit in one slot. */
+  const expectOneSlot = async () => {
+    const keys = await allKeys(checks);
+    expect(keys.length).toBeGreaterThan(0);
+    const tag = `{${env.KEY_PREFIX}}`;
+    expect(keys.filter((key) => !key.startsWith(tag))).toEqual([]);
+    const slots = new Set(await Promise.all(keys.map((key) => checks.cluster('KEYSLOT', key))));
+    expect(slots.size).toBe(1);
+    expect(databaseNameOf(env)).toMatch(/test/);
+  };
+
   it('refuses to boot on a cluster URL that is not a list of host:port', async () => {
     const bad = new ApiServerProcess({ ...env, REDIS_URL: 'redis+cluster://127.0.0.1' }, await freePort());
     await expect(bad.start(/never/, 20_000)).rejects.toThrow(/exited \(code 78\)[\s\S]*REDIS_URL="redis\+cluster:\/\/127.0.0.1"[\s\S]*not host:port/);
@@ -81,13 +94,22 @@ describe('Redis Cluster: the pipeline on three cluster masters', () => {
     const logs = (await http.get('/pedidos/logs?lines=1000')).body;
     expect(JSON.stringify(logs)).toContain(`run ${runId} DONE`);
 
-    const keys = await allKeys(checks);
-    expect(keys.length).toBeGreaterThan(0);
-    const tag = `{${env.KEY_PREFIX}}`;
-    expect(keys.filter((key) => !key.startsWith(tag))).toEqual([]);
-    const slots = new Set(await Promise.all(keys.map((key) => checks.cluster('KEYSLOT', key))));
-    expect(slots.size).toBe(1);
-    expect(databaseNameOf(env)).toMatch(/test/);
+    await expectOneSlot();
+  });
+
+  it('takes in events on the cluster: each distinct event stored once, the metrics equal the database', async () => {
+    const distinct = Array.from({ length: 600 }, () => anEvent());
+    const resent = distinct.slice(0, 100).map((event) => ({ ...event }));
+    for (let at = 0; at < distinct.length; at += 100) expect((await postBatch(api.url, distinct.slice(at, at + 100))).status).toBe(202);
+    for (const event of resent.slice(0, 20)) expect((await postEvent(api.url, event)).status).toBe(202);
+    expect((await postBatch(api.url, resent.slice(20))).status).toBe(202);
+
+    const metrics = await waitForSettled(api.url, 700);
+    expect(metrics).toMatchObject({ accepted: 700, stored: 600, duplicates: 100, deadLettered: 0, inQueue: 0 });
+    const interactions = db.collection('user_interactions');
+    expect(await interactions.countDocuments()).toBe(600);
+    expect(new Set(await interactions.distinct('eventId')).size).toBe(600);
+    await expectOneSlot();
   });
 
   it('cancels a run and resets the system on the cluster, runs again, and stops cleanly on SIGTERM', async () => {

@@ -4,7 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bull';
 import { RedisAddress } from '../redis/redis-address';
 import { RedisClient, connectRedis } from '../redis/redis-client';
-import { NORMAL_QUEUE, VIP_QUEUE } from './queue-names';
+import { EVENTS_QUEUE, NORMAL_QUEUE, VIP_QUEUE } from './queue-names';
 
 /**
  * Bull's connections to a Redis Cluster or through Sentinel. Bull 4 takes those only through `createClient`,
@@ -28,7 +28,7 @@ export class BullRedisClients {
 }
 
 /** Every Bull queue of the backend, closed before their clients. */
-const QUEUES = [VIP_QUEUE, NORMAL_QUEUE];
+const QUEUES = [VIP_QUEUE, NORMAL_QUEUE, EVENTS_QUEUE];
 
 /**
  * Closes the queues (Bull waits for the jobs it runs; a second close is the same promise), then their clients.

@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { Priority } from '../../domain/order';
 import { RunCounters } from '../../domain/ports/run-counters.port';
 import { LiveCounters, priorityKey } from '../../domain/run';
+import { hashFields } from './hash-fields';
 import { RedisClient, scanKeys } from './redis-client';
 import { RedisKeys } from './redis-keys';
 
@@ -42,8 +43,7 @@ export class RedisRunCounters extends RunCounters {
   async read(runId: string): Promise<LiveCounters | null> {
     const hash = await this.redis.hgetall(this.keys.counters(runId));
     if (Object.keys(hash).length === 0) return null;
-    const count = (field: string) => Number(hash[field] ?? 0);
-    const time = (field: string) => (hash[field] ? Number(hash[field]) : null);
+    const { count, time } = hashFields(hash);
     return {
       vipProcessed: count('vipProcessed'),
       normalProcessed: count('normalProcessed'),

@@ -3,11 +3,12 @@ import { Db } from 'mongodb';
 import { Environment } from '../../src/infrastructure/config/environment';
 import { anEvent, postBatch, postEvent, waitForSettled } from '../events/event-client';
 import { ApiServerProcess, WorkerProcess } from '../support/backend-process';
+import { BackendOnOwnRedis } from '../support/backend-on-own-redis';
 import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from '../support/exactly-once';
 import { OwnRedisCluster } from '../support/own-redis-cluster';
-import { Http, freePort, httpClient, openDatabase } from '../support/running-api';
+import { Http } from '../support/running-api';
 import { SocketRecorder } from '../support/socket-recorder';
-import { databaseNameOf, testEnvironment } from '../support/test-environment';
+import { databaseNameOf } from '../support/test-environment';
 
 /** The fleet-scale port range for Redis Cluster tests (see the helper brief): three masters. */
 const CLUSTER_PORTS = [6415, 6416, 6417];
@@ -29,9 +30,9 @@ async function allKeys(cluster: Cluster): Promise<string[]> {
 describe('Redis Cluster: the pipeline on three cluster masters', () => {
   let cluster: OwnRedisCluster;
   let checks: Cluster;
+  let backend: BackendOnOwnRedis;
   let env: Environment;
   let db: Db;
-  let closeDb: () => Promise<void>;
   let api: ApiServerProcess;
   let worker: WorkerProcess;
   let http: Http;
@@ -41,24 +42,16 @@ describe('Redis Cluster: the pipeline on three cluster masters', () => {
     cluster = new OwnRedisCluster(CLUSTER_PORTS);
     await cluster.start();
     checks = cluster.client();
-    env = testEnvironment('redis_cluster', { REDIS_URL: cluster.url, GENERATION_CHUNK_SIZE: '1000', ORDERS_PER_JOB: '200' });
-    ({ db, close: closeDb } = await openDatabase(env));
-    api = new ApiServerProcess(env, await freePort());
-    worker = new WorkerProcess(env);
-    http = httpClient(() => api.url);
-    await api.startServing();
-    await worker.startConsuming();
+    backend = await BackendOnOwnRedis.start('redis_cluster', cluster.url, { ORDERS_PER_JOB: '200' });
+    ({ env, db, api, worker, http } = backend);
     socket = await SocketRecorder.connect(api.url);
   });
 
   afterAll(async () => {
     socket?.close();
-    await worker?.stop('SIGKILL');
-    await api?.stop('SIGKILL');
+    await backend?.stop();
     checks?.disconnect();
     await cluster?.destroy();
-    await db?.dropDatabase().catch(() => undefined);
-    await closeDb?.();
   });
 
   /** Every key in the cluster carries the prefix's hash tag, so all of them sit in one slot. */
@@ -73,8 +66,7 @@ describe('Redis Cluster: the pipeline on three cluster masters', () => {
   };
 
   it('refuses to boot on a cluster URL that is not a list of host:port', async () => {
-    const bad = new ApiServerProcess({ ...env, REDIS_URL: 'redis+cluster://127.0.0.1' }, await freePort());
-    await expect(bad.start(/never/, 20_000)).rejects.toThrow(/exited \(code 78\)[\s\S]*REDIS_URL="redis\+cluster:\/\/127.0.0.1"[\s\S]*not host:port/);
+    await backend.expectBootRefused('redis+cluster://127.0.0.1', /REDIS_URL="redis\+cluster:\/\/127.0.0.1": cluster node "127.0.0.1" is not host:port/);
   });
 
   it('runs orders to DONE, every order once and VIP first, with every key in the hash slot of the prefix', async () => {

@@ -1,10 +1,6 @@
-import { Db } from 'mongodb';
-import { Environment } from '../../src/infrastructure/config/environment';
-import { ApiServerProcess, WorkerProcess } from '../support/backend-process';
+import { BackendOnOwnRedis } from '../support/backend-on-own-redis';
 import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from '../support/exactly-once';
 import { OwnRedisSentinel } from '../support/own-redis-sentinel';
-import { Http, freePort, httpClient, openDatabase } from '../support/running-api';
-import { testEnvironment } from '../support/test-environment';
 
 /** Ports of the fleet-scale range (see the helper brief), after the cluster test's 6415-6417. */
 const PORTS = { master: 6418, replica: 6419, sentinels: [6420, 6421, 6422] };
@@ -17,34 +13,21 @@ const RUN_SIZE = 4_000;
  */
 describe('Redis Sentinel: the pipeline survives a failover', () => {
   let redis: OwnRedisSentinel;
-  let env: Environment;
-  let db: Db;
-  let closeDb: () => Promise<void>;
-  let api: ApiServerProcess;
-  let worker: WorkerProcess;
-  let http: Http;
+  let backend: BackendOnOwnRedis;
 
   beforeAll(async () => {
     redis = new OwnRedisSentinel(PORTS, 'fleet-scale-test');
     await redis.start();
-    env = testEnvironment('redis_sentinel', { REDIS_URL: redis.url, GENERATION_CHUNK_SIZE: '1000', ORDERS_PER_JOB: '100', ORDERS_QUEUE_CONCURRENCY: '2' });
-    ({ db, close: closeDb } = await openDatabase(env));
-    api = new ApiServerProcess(env, await freePort());
-    worker = new WorkerProcess(env);
-    http = httpClient(() => api.url);
-    await api.startServing();
-    await worker.startConsuming();
+    backend = await BackendOnOwnRedis.start('redis_sentinel', redis.url, { ORDERS_PER_JOB: '100', ORDERS_QUEUE_CONCURRENCY: '2' });
   });
 
   afterAll(async () => {
-    await worker?.stop('SIGKILL');
-    await api?.stop('SIGKILL');
+    await backend?.stop();
     await redis?.destroy();
-    await db?.dropDatabase().catch(() => undefined);
-    await closeDb?.();
   });
 
   it('ends DONE, every order once and VIP first, when the master is killed while VIP orders drain', async () => {
+    const { http, db } = backend;
     expect(await redis.masterPort()).toBe(PORTS.master);
     const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
     expect(started.status).toBe(202);
@@ -61,7 +44,6 @@ describe('Redis Sentinel: the pipeline survives a failover', () => {
   });
 
   it('refuses to boot on a Sentinel URL without a master name', async () => {
-    const bad = new ApiServerProcess({ ...env, REDIS_URL: 'redis+sentinel://127.0.0.1:6420' }, await freePort());
-    await expect(bad.start(/never/, 20_000)).rejects.toThrow(/exited \(code 78\)[\s\S]*REDIS_URL=[\s\S]*master name is missing/);
+    await backend.expectBootRefused('redis+sentinel://127.0.0.1:6420', /master name is missing/);
   });
 });

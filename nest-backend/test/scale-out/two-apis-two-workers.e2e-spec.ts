@@ -9,6 +9,7 @@ import { SocketRecorder } from '../support/socket-recorder';
 import { dropTestData, testEnvironment } from '../support/test-environment';
 
 const RUN_SIZE = 5_000;
+const ORDERS_PER_JOB = 100;
 const STILL_FOR_MS = 1_500;
 
 /** The figures of `GET /pedidos` that do not depend on when or where they are read (not rates, not elapsed times). */
@@ -45,7 +46,7 @@ describe('scale out: two API processes and two workers on the same MongoDB and R
     env = testEnvironment('scale_out', {
       RUN_WORKERS_IN_API: 'false',
       GENERATION_CHUNK_SIZE: '500',
-      ORDERS_PER_JOB: '100',
+      ORDERS_PER_JOB: String(ORDERS_PER_JOB),
       ORDERS_QUEUE_CONCURRENCY: '2',
     });
     ({ db, close: closeDb } = await openDatabase(env));
@@ -165,8 +166,8 @@ describe('scale out: two API processes and two workers on the same MongoDB and R
     workers.slice(0, 2).forEach((worker) => worker.signal('SIGSTOP'));
     try {
       const before = await processedInDb(runId);
-      // Well under the 20 s lock of the jobs the frozen workers hold, so none of theirs is handed out again.
-      await waitUntil(async () => (await processedInDb(runId)) >= before + 300, 12_000, 'the new worker to process orders', 100);
+      // At least one whole job, within the 20 s lock of the jobs the frozen workers hold (none of theirs is handed out again).
+      await waitUntil(async () => (await processedInDb(runId)) >= before + ORDERS_PER_JOB, 18_000, 'the new worker to process a job', 100);
     } finally {
       workers.slice(0, 2).forEach((worker) => worker.signal('SIGCONT'));
     }

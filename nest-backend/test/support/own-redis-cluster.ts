@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Cluster } from 'ioredis';
 import { ChildService } from './child-service';
+import { redisCli } from './redis-cli';
 import { waitUntil } from './running-api';
 
 const LOOPBACK = '127.0.0.1';
-const run = promisify(execFile);
 
 /**
  * A Redis Cluster of the test's own: one `redis-server --cluster-enabled yes` master per port, no replicas,
@@ -36,19 +34,15 @@ export class OwnRedisCluster {
   async start(): Promise<void> {
     await Promise.all(this.servers.map((server) => server.start(/Ready to accept connections/, 20_000)));
     const nodes = this.ports.map((port) => `${LOOPBACK}:${port}`);
-    await run('redis-cli', ['--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes'], { timeout: 30_000 });
+    await redisCli(this.ports[0], '--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes');
     for (const port of this.ports) {
-      await waitUntil(async () => (await this.cli(port, 'cluster', 'info')).includes('cluster_state:ok'), 30_000, `cluster state ok on :${port}`, 200);
+      await waitUntil(async () => (await redisCli(port, 'cluster', 'info')).includes('cluster_state:ok'), 30_000, `cluster state ok on :${port}`, 200);
     }
   }
 
   /** A cluster client for the test's own checks. */
   client(): Cluster {
     return new Cluster(this.ports.map((port) => ({ host: LOOPBACK, port })));
-  }
-
-  async cli(port: number, ...args: string[]): Promise<string> {
-    return (await run('redis-cli', ['-h', LOOPBACK, '-p', String(port), ...args], { timeout: 10_000 })).stdout;
   }
 
   async destroy(): Promise<void> {

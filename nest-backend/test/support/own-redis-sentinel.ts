@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ChildService } from './child-service';
+import { redisCli } from './redis-cli';
 import { waitUntil } from './running-api';
 
 const LOOPBACK = '127.0.0.1';
-const run = promisify(execFile);
 
 export interface SentinelPorts {
   master: number;
@@ -61,12 +59,12 @@ export class OwnRedisSentinel {
   async start(): Promise<void> {
     await this.master.start(/Ready to accept connections/, 20_000);
     await this.replica.start(/Ready to accept connections/, 20_000);
-    await waitUntil(async () => (await this.cli(this.ports.replica, 'info', 'replication')).includes('master_link_status:up'), 30_000, 'the replica to sync', 200);
+    await waitUntil(async () => (await redisCli(this.ports.replica, 'info', 'replication')).includes('master_link_status:up'), 30_000, 'the replica to sync', 200);
     await Promise.all(this.sentinels.map((sentinel) => sentinel.start(/Sentinel ID is/, 20_000)));
     for (const port of this.ports.sentinels) {
       await waitUntil(
         async () => {
-          const master = (await this.cli(port, 'sentinel', 'master', this.masterName)).split('\n');
+          const master = (await redisCli(port, 'sentinel', 'master', this.masterName)).split('\n');
           const field = (name: string) => master[master.indexOf(name) + 1];
           return field('num-slaves') === '1' && field('num-other-sentinels') === String(this.ports.sentinels.length - 1);
         },
@@ -79,12 +77,8 @@ export class OwnRedisSentinel {
 
   /** The port of the master the Sentinels report now. */
   async masterPort(): Promise<number> {
-    const [, port] = (await this.cli(this.ports.sentinels[0], 'sentinel', 'get-master-addr-by-name', this.masterName)).trim().split('\n');
+    const [, port] = (await redisCli(this.ports.sentinels[0], 'sentinel', 'get-master-addr-by-name', this.masterName)).trim().split('\n');
     return Number(port);
-  }
-
-  async cli(port: number, ...args: string[]): Promise<string> {
-    return (await run('redis-cli', ['-h', LOOPBACK, '-p', String(port), ...args], { timeout: 10_000 })).stdout;
   }
 
   async destroy(): Promise<void> {

@@ -21,10 +21,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { findFreePort, isPortFree, mongoAnswers, postgresState, redisAnswers, waitFor } from './lib/probes.mjs';
+import { alive, forgetPid, rememberPid, stopLeftovers } from './lib/pid-records.mjs';
 import { describeExit, run, signalIfRunning, startProcess, tail, which } from './lib/processes.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,7 +56,7 @@ export async function ensureServices({ log = defaultLog, dataDir = path.join(REP
   let stopping;
   const stop = () =>
     (stopping ??= (async () => {
-      process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('exit', onExit);
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('SIGHUP', onSignal).off('exit', onExit);
       for (const cleanup of cleanups.reverse()) await cleanup().catch((err) => log(`stopping: ${err.message}`));
       for (const handle of started.reverse()) {
         await handle.stop();
@@ -69,7 +69,7 @@ export async function ensureServices({ log = defaultLog, dataDir = path.join(REP
     });
   };
   const onExit = () => started.forEach(signalIfRunning);
-  if (handleSignals) process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  if (handleSignals) process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('SIGHUP', onSignal);
   process.on('exit', onExit);
 
   const ctx = {
@@ -326,77 +326,6 @@ function resolveFromWorkspace(name) {
     }
   }
   return undefined;
-}
-
-// ---------- leftovers from a run that was killed ----------
-
-const pidFile = (dataDir, handle) => path.join(dataDir, 'run', `${handle.name}-${handle.pid}.json`);
-
-function rememberPid(dataDir, handle) {
-  fs.mkdirSync(path.join(dataDir, 'run'), { recursive: true });
-  const record = { pid: handle.pid, owner: process.pid, signal: handle.stopSignal, command: handle.name };
-  fs.writeFileSync(pidFile(dataDir, handle), JSON.stringify(record));
-}
-
-function forgetPid(dataDir, handle) {
-  fs.rmSync(pidFile(dataDir, handle), { force: true });
-}
-
-/** True when pid runs (a zombie, killed but not yet reaped by its parent, does not). */
-const alive = (pid) => {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if (err.code !== 'EPERM') return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true; // no /proc: trust kill(0)
-  }
-};
-
-/** Stops servers that an earlier run started and could not stop (it was killed); leaves those of a live run alone. */
-async function stopLeftovers(dataDir, log) {
-  const dir = path.join(dataDir, 'run');
-  if (!fs.existsSync(dir)) return;
-  for (const file of fs.readdirSync(dir)) {
-    let record;
-    try {
-      record = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    } catch {
-      fs.rmSync(path.join(dir, file), { force: true });
-      continue;
-    }
-    if (alive(record.owner)) continue;
-    const cmdline = (() => {
-      try {
-        return fs.readFileSync(`/proc/${record.pid}/cmdline`, 'utf8');
-      } catch {
-        return '';
-      }
-    })();
-    if (alive(record.pid) && cmdline.includes(record.command)) {
-      log(`stopping ${record.command} (pid ${record.pid}) left over from an earlier run`);
-      await stopPid(record.pid, record.signal ?? 'SIGTERM');
-    }
-    fs.rmSync(path.join(dir, file), { force: true });
-  }
-}
-
-/** Signals pid and waits (10 s at most) for it to go, then kills it. */
-async function stopPid(pid, sig) {
-  const signalPid = (s) => {
-    try {
-      process.kill(pid, s);
-    } catch {
-      // gone meanwhile
-    }
-  };
-  signalPid(sig);
-  const deadline = Date.now() + 10_000;
-  while (alive(pid) && Date.now() < deadline) await sleep(100);
-  if (alive(pid)) signalPid('SIGKILL');
 }
 
 // ---------- small helpers ----------

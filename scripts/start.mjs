@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // `pnpm start`: installs, finds or starts MongoDB and Redis, builds, then runs
 // the API (:3000), optional extra workers and the dashboard (:3001) until Ctrl-C.
+// Closing the terminal (SIGHUP), Ctrl-C (SIGINT) or SIGTERM stops everything it
+// started; if it is killed outright (SIGKILL), each child's orphan guard stops the
+// child, and the next start stops whatever is still shutting down, and says so.
 //
-//   node scripts/start.mjs [--no-frontend] [--workers N]
+//   node scripts/start.mjs [--no-frontend] [--workers N] [--no-build] [--data-dir DIR]
+//   PORT (API, default 3000) and DASHBOARD_PORT (default 3001) move the ports.
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ensureServices, REPO_ROOT } from './local-services.mjs';
+import { forgetPid, rememberPid } from './lib/pid-records.mjs';
 import { isPortFree } from './lib/probes.mjs';
 import { describeExit, run, signalIfRunning, startProcess } from './lib/processes.mjs';
 
@@ -17,20 +22,25 @@ const BACKEND_NODE_ARGS = ['--max-old-space-size=160', '--optimize-for-size'];
 const PNPM = ['-y', 'pnpm@10'];
 const BACKEND_DIR = path.join(REPO_ROOT, 'nest-backend');
 const FRONTEND_DIR = path.join(REPO_ROOT, 'next-frontend');
-const DASHBOARD_PORT = 3001;
+const DASHBOARD_PORT = Number(process.env.DASHBOARD_PORT ?? 3001);
+const NEXT_BIN = path.join(FRONTEND_DIR, 'node_modules', 'next', 'dist', 'bin', 'next');
+// A closed terminal makes every write fail (EIO, EPIPE): that must not stop the shutdown half-way.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 const say = (line) => process.stdout.write(`[start] ${line}\n`);
 
 function parseArgs(argv) {
-  const options = { frontend: true, workers: 0 };
+  const options = { frontend: true, workers: 0, build: true, dataDir: path.join(REPO_ROOT, '.local') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-frontend') options.frontend = false;
+    else if (arg === '--no-build') options.build = false;
+    else if (arg === '--data-dir') options.dataDir = path.resolve(argv[++i] ?? fail('--data-dir needs a directory'));
     else if (arg === '--workers' || arg.startsWith('--workers=')) {
       const value = arg.includes('=') ? arg.split('=')[1] : argv[++i];
       options.workers = Number(value);
       if (!Number.isInteger(options.workers) || options.workers < 0) fail(`--workers needs a whole number, got "${value}"`);
     } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: node scripts/start.mjs [--no-frontend] [--workers N]\n');
+      process.stdout.write('usage: node scripts/start.mjs [--no-frontend] [--workers N] [--no-build] [--data-dir DIR]\n');
       process.exit(0);
     } else fail(`unknown option ${arg} (try --help)`);
   }
@@ -47,13 +57,17 @@ const pnpm = (args, env) => run('npx', [...PNPM, ...args], { cwd: REPO_ROOT, env
 
 const children = [];
 let services;
+let dataDir;
 let shuttingDown;
 
 /** Stops the apps (newest first), then the servers they use, then exits. */
 function shutdown(exitCode) {
   return (shuttingDown ??= (async () => {
     say('stopping...');
-    for (const child of [...children].reverse()) await child.stop(15_000);
+    for (const child of [...children].reverse()) {
+      await child.stop(15_000);
+      forgetPid(dataDir, child);
+    }
     await services?.stop();
     process.exit(exitCode);
   })());
@@ -63,7 +77,8 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const apiPort = Number(process.env.PORT ?? 3000);
   const apiUrl = `http://localhost:${apiPort}`;
-  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  dataDir = options.dataDir;
+  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
     process.on(sig, () => (shuttingDown ? process.exit(code) : shutdown(code))); // a second Ctrl-C does not wait
   }
   process.on('exit', () => children.forEach(signalIfRunning));
@@ -74,27 +89,34 @@ async function main() {
     await pnpm(['install', '--frozen-lockfile']);
   }
 
-  services = await ensureServices({ handleSignals: false });
-  const backendEnv = { ...process.env, PORT: String(apiPort), MONGO_URI: services.mongoUri, REDIS_URL: services.redisUrl };
-  const frontendEnv = { ...process.env, PORT: String(DASHBOARD_PORT), NEXT_PUBLIC_API_URL: apiUrl, API_URL: apiUrl };
+  // Also stops what a start that was killed left behind (it records what it starts in <data dir>/run).
+  services = await ensureServices({ handleSignals: false, dataDir });
+  const dashboardOrigins = `http://localhost:${DASHBOARD_PORT},http://127.0.0.1:${DASHBOARD_PORT}`;
+  const backendEnv = { ...process.env, PORT: String(apiPort), MONGO_URI: services.mongoUri, REDIS_URL: services.redisUrl, CORS_ORIGINS: process.env.CORS_ORIGINS ?? dashboardOrigins };
+  const frontendEnv = { ...process.env, PORT: String(DASHBOARD_PORT), NEXT_PUBLIC_API_URL: apiUrl, API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' };
 
-  say('building nest-backend...');
-  await pnpm(['--filter', 'nest-backend', 'build']);
-  for (const entry of ['main.js', ...(options.workers > 0 ? ['worker.js'] : [])]) {
-    if (!fs.existsSync(path.join(BACKEND_DIR, 'dist', entry))) throw new Error(`the nest-backend build did not produce dist/${entry}`);
+  if (options.build) {
+    say('building nest-backend...');
+    await pnpm(['--filter', 'nest-backend', 'build']);
   }
-  if (options.frontend) {
+  for (const entry of ['main.js', ...(options.workers > 0 ? ['worker.js'] : [])]) {
+    if (!fs.existsSync(path.join(BACKEND_DIR, 'dist', entry))) throw new Error(`no nest-backend/dist/${entry}: build it (start without --no-build)`);
+  }
+  if (options.frontend && options.build) {
     say('building next-frontend...');
     await pnpm(['--filter', 'next-frontend', 'build'], frontendEnv); // NEXT_PUBLIC_* is inlined at build time
+  } else if (options.frontend && !fs.existsSync(path.join(FRONTEND_DIR, '.next', 'BUILD_ID'))) {
+    throw new Error('no next-frontend build: build it (start without --no-build)');
   }
 
   for (const [port, what] of [[apiPort, 'the API (set PORT)'], ...(options.frontend ? [[DASHBOARD_PORT, 'the dashboard']] : [])]) {
     if (!(await isPortFree(port))) throw new Error(`port ${port} for ${what} is already in use`);
   }
 
-  const launch = (spec) => {
+  const launch = ({ match, ...spec }) => {
     const child = startProcess({ cwd: BACKEND_DIR, env: backendEnv, ...spec });
     children.push(child);
+    rememberPid(dataDir, child, match);
     child.exited.then((info) => {
       if (shuttingDown) return;
       say(`${child.name} stopped: ${describeExit(info)}; stopping everything`);
@@ -102,11 +124,13 @@ async function main() {
     });
     return child;
   };
-  launch({ name: 'api', command: process.execPath, args: [...BACKEND_NODE_ARGS, 'dist/main.js'] });
-  for (let i = 1; i <= options.workers; i++) launch({ name: `worker-${i}`, command: process.execPath, args: [...BACKEND_NODE_ARGS, 'dist/worker.js'] });
+  launch({ name: 'api', command: process.execPath, args: [...BACKEND_NODE_ARGS, 'dist/main.js'], match: 'dist/main.js' });
+  for (let i = 1; i <= options.workers; i++) {
+    launch({ name: `worker-${i}`, command: process.execPath, args: [...BACKEND_NODE_ARGS, 'dist/worker.js'], match: 'dist/worker.js' });
+  }
   if (options.frontend) {
-    // pnpm runs `next start` as its own child: stop the whole group.
-    launch({ name: 'web', command: 'npx', args: [...PNPM, '--filter', 'next-frontend', 'start'], cwd: REPO_ROOT, env: frontendEnv, killGroup: true });
+    // `next start` itself, not through pnpm, so the process we stop is the one holding the port.
+    launch({ name: 'web', command: process.execPath, args: [NEXT_BIN, 'start', '-p', String(DASHBOARD_PORT)], cwd: FRONTEND_DIR, env: frontendEnv, match: 'next' });
   }
 
   const gaveUp = () => Boolean(shuttingDown);

@@ -7,6 +7,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PNPM=(npx -y pnpm@10)
+# No "Next.js collects telemetry" notice from the dashboard's build and start.
+export NEXT_TELEMETRY_DISABLED=1
 TEST_DB=pedidos_test
 
 if [[ ! -d node_modules || ! -d nest-backend/node_modules || ( -f next-frontend/package.json && ! -d next-frontend/node_modules ) ]]; then

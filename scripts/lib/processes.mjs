@@ -4,27 +4,40 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+const ORPHAN_GUARD = fileURLToPath(new URL('./orphan-guard.mjs', import.meta.url));
+/** How long a guard gives its command to stop once the script that started it is gone. */
+const ORPHAN_GRACE_MS = 10_000;
 
 /**
  * Starts `command`, by default in its own process group (so a Ctrl-C in the
- * terminal reaches only our scripts, which then stop children in order).
+ * terminal reaches only our scripts, which then stop children in order) and
+ * under an orphan guard (./orphan-guard.mjs): the command stops when this
+ * process ends, however it ends (SIGKILL included), so nothing is left on its ports.
  * Output goes to `logFile`, or line by line to our stdout/stderr behind `prefix`.
- * Returns a handle: { name, pid, logFile, exited: Promise<{code, signal, error}>, exitInfo, stop() }.
+ * Returns a handle: { name, pid, logFile, exited: Promise<{code, signal, error}>, exitInfo, stop() };
+ * `pid` is the guard's, which passes signals on to the command.
  */
-export function startProcess({ name, command, args = [], cwd, env = process.env, logFile, prefix, uid, gid, stopSignal = 'SIGTERM', killGroup = false, detached = true }) {
+export function startProcess({ name, command, args = [], cwd, env = process.env, logFile, prefix, uid, gid, stopSignal = 'SIGTERM', detached = true }) {
   let out = 'pipe';
   if (logFile) {
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     out = fs.openSync(logFile, 'w');
   }
-  const child = spawn(command, args, { cwd, env, uid, gid, detached, stdio: ['ignore', out, out] });
+  // A process in our own group (detached: false) stops with us anyway; the others are guarded.
+  const [file, argv] = detached ? [process.execPath, [ORPHAN_GUARD, stopSignal, String(ORPHAN_GRACE_MS), '--', command, ...args]] : [command, args];
+  const child = spawn(file, argv, { cwd, env, uid, gid, detached, stdio: [detached ? 'pipe' : 'ignore', out, out] });
+  // We never write to the guard's stdin: it only ends when we do. It must not keep us running.
+  child.stdin?.unref?.();
+  child.stdin?.on('error', () => undefined);
   if (logFile) fs.closeSync(out);
   else {
     forwardLines(child.stdout, process.stdout, prefix ?? `[${name}]`);
     forwardLines(child.stderr, process.stderr, prefix ?? `[${name}]`);
   }
 
-  const handle = { name, pid: child.pid, logFile, stopSignal, killGroup: killGroup && detached, detached, exitInfo: undefined };
+  const handle = { name, pid: child.pid, logFile, stopSignal, detached, exitInfo: undefined };
   handle.exited = new Promise((resolve) => {
     child.once('error', (error) => resolve({ code: null, signal: null, error }));
     child.once('exit', (code, signal) => resolve({ code, signal }));
@@ -37,7 +50,7 @@ function forwardLines(stream, target, prefix) {
   readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => target.write(`${prefix} ${line}\n`));
 }
 
-function signal(handle, sig, group = handle.killGroup) {
+function signal(handle, sig, group = false) {
   if (!handle.pid) return;
   try {
     process.kill(group ? -handle.pid : handle.pid, sig);
@@ -99,7 +112,7 @@ export async function run(command, args, { cwd, env, logFile, uid, gid, timeoutM
 
 function startInherited(command, args, { cwd, env }) {
   const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: 'inherit' });
-  const handle = { name: command, pid: child.pid, killGroup: false, exitInfo: undefined };
+  const handle = { name: command, pid: child.pid, exitInfo: undefined };
   handle.exited = new Promise((resolve) => {
     child.once('error', (error) => resolve({ code: null, signal: null, error }));
     child.once('exit', (code, sig) => resolve({ code, signal: sig }));

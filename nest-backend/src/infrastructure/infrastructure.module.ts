@@ -20,16 +20,19 @@ import { MongoOrderStore } from './mongo/mongo-order.store';
 import { MongoRunStore } from './mongo/mongo-run.store';
 import { OrderDocument, OrderSchema } from './mongo/order.schema';
 import { ProcessRunDocument, ProcessRunSchema } from './mongo/process-run.schema';
+import { writeConcernFor } from './mongo/write-concern';
+import { BullRedisClients, BullRedisClientsCloser } from './queue/bull-redis-clients';
 import { BullWorkQueue } from './queue/bull-work-queue';
 import { NORMAL_QUEUE, VIP_QUEUE } from './queue/queue-names';
-import { connectRedis } from './redis/redis-client';
+import { parseRedisAddress } from './redis/redis-address';
+import { RedisClient, connectRedis } from './redis/redis-client';
 import { RedisKeys } from './redis/redis-keys';
 import { RedisRunCounters } from './redis/redis-run-counters';
 import { RedisLogBook, RedisRunEvents } from './redis/redis-run-events';
 import { RedisDriverLease, RedisRunSlot } from './redis/redis-run-slot';
 
 class RedisConnectionCloser implements OnApplicationShutdown {
-  constructor(@Inject(Redis) private readonly redis: Redis) {}
+  constructor(@Inject(Redis) private readonly redis: RedisClient) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
@@ -41,18 +44,21 @@ class RedisConnectionCloser implements OnApplicationShutdown {
 @Module({})
 export class InfrastructureModule {
   static forRoot(env: Environment, role: ProcessRole): DynamicModule {
-    const keys = new RedisKeys(env.KEY_PREFIX);
+    const address = parseRedisAddress(env.REDIS_URL);
+    const keys = RedisKeys.for(env.KEY_PREFIX, address);
+    // On a cluster or through Sentinel Bull needs clients of our making (createClient); on a cluster, a hash-tagged prefix too (RedisKeys).
+    const bullClients = address.kind === 'server' ? null : new BullRedisClients(address);
     return {
       module: InfrastructureModule,
       imports: [
-        MongooseModule.forRoot(env.MONGO_URI, { autoIndex: true, serverSelectionTimeoutMS: 10_000, monitorCommands: env.MONGO_MONITOR_COMMANDS }),
+        MongooseModule.forRoot(env.MONGO_URI, { autoIndex: true, serverSelectionTimeoutMS: 10_000, monitorCommands: env.MONGO_MONITOR_COMMANDS, ...writeConcernFor(env.MONGO_URI) }),
         MongooseModule.forFeature([
           { name: OrderDocument.name, schema: OrderSchema },
           { name: ProcessRunDocument.name, schema: ProcessRunSchema },
           { name: DeadLetterDocument.name, schema: DeadLetterSchema },
         ]),
         BullModule.forRoot({
-          url: env.REDIS_URL,
+          ...(bullClients ? { createClient: bullClients.create } : { url: env.REDIS_URL }),
           prefix: keys.bullPrefix,
           defaultJobOptions: {
             attempts: env.MAX_ATTEMPTS,
@@ -70,8 +76,9 @@ export class InfrastructureModule {
         { provide: Environment, useValue: env },
         { provide: RedisKeys, useValue: keys },
         { provide: PipelineSettings, useValue: pipelineSettingsFrom(env, role) },
-        { provide: Redis, useFactory: () => connectRedis(env.REDIS_URL) },
+        { provide: Redis, useFactory: () => connectRedis(address) },
         RedisConnectionCloser,
+        ...(bullClients ? [{ provide: BullRedisClients, useValue: bullClients }, BullRedisClientsCloser] : []),
         { provide: OrderStore, useClass: MongoOrderStore },
         { provide: RunStore, useClass: MongoRunStore },
         { provide: DeadLetterStore, useClass: MongoDeadLetterStore },

@@ -115,7 +115,8 @@ export async function acceptsConnections(host: string, port: number, timeoutMs =
   let timer: NodeJS.Timeout | undefined;
   try {
     const outcome = await Promise.race([
-      once(socket, 'connect').then(() => true),
+      // `once` rejects when 'error' fires first: a refused connection is an answer (false), not a failure.
+      once(socket, 'connect').then(() => true, () => false),
       once(socket, 'error').then(() => false),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
     ]);

@@ -3,6 +3,7 @@ import { Priority } from '../../domain/order';
 import { lastFullSliceEnd, sliceRange, slicesCovering } from '../../domain/order-slices';
 import { OrderStore } from '../../domain/ports/order-store.port';
 import { RunCounters } from '../../domain/ports/run-counters.port';
+import { RunEvents } from '../../domain/ports/run-events.port';
 import { RunStore } from '../../domain/ports/run-store.port';
 import { DriverLease, RunSlot } from '../../domain/ports/run-slot.port';
 import { WorkQueue } from '../../domain/ports/work-queue.port';
@@ -28,6 +29,8 @@ const ENQUEUE_BATCH = 1_000;
 /** Chunks stored at once: the next one is built and sent while the database stores the one before. */
 const INSERTS_IN_FLIGHT = 2;
 const STEP_RETRIES = 8;
+/** How often a stop waits for the driver in another process to let go of the run. */
+const STOP_POLL_MS = 50;
 
 class RunStopped extends Error {}
 
@@ -41,6 +44,7 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
   private readonly driving = new Map<string, Promise<void>>();
   private readonly stopRequests = new Set<string>();
   private adoptTimer: NodeJS.Timeout | undefined;
+  private stopListening: (() => void) | undefined;
   private shuttingDown = false;
 
   constructor(
@@ -53,10 +57,15 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
     private readonly phases: PhaseTransitions,
     private readonly settings: PipelineSettings,
     private readonly log: RunLog,
+    private readonly events: RunEvents,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.settings.orchestrate) return;
+    // A cancel may come through another API process: its phase event stops the loop here at the next step.
+    this.stopListening = this.events.subscribe((event) => {
+      if (event.type === 'phase' && !isActivePhase(event.payload.phase) && this.driving.has(event.payload.runId)) this.stopRequests.add(event.payload.runId);
+    });
     void this.adoptOrphans();
     this.adoptTimer = setInterval(() => void this.adoptOrphans(), ADOPT_EVERY_MS);
   }
@@ -64,6 +73,7 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
     clearInterval(this.adoptTimer);
+    this.stopListening?.();
     for (const runId of this.driving.keys()) this.stopRequests.add(runId);
     await Promise.allSettled(this.driving.values());
   }
@@ -74,12 +84,19 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
     if (await this.lease.acquire(runId, LEASE_TTL_MS)) this.startLoop(runId);
   }
 
-  /** Asks the loop of a run to stop and waits for it (bounded), e.g. on cancel. */
+  /**
+   * Waits (bounded) until no process drives the run, e.g. on cancel once the run left its active phases: a loop
+   * here is asked to stop; one in another process stops on hearing the phase change (or at its next step),
+   * and one in a process that died lets go when its lease lapses. Nothing it had in flight lands afterwards.
+   */
   async stop(runId: string, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
     const loop = this.driving.get(runId);
-    if (!loop) return;
-    this.stopRequests.add(runId);
-    await Promise.race([loop, sleep(timeoutMs)]);
+    if (loop) {
+      this.stopRequests.add(runId);
+      await Promise.race([loop, sleep(timeoutMs)]);
+    }
+    while (Date.now() < deadline && (await this.lease.isHeld(runId))) await sleep(STOP_POLL_MS);
   }
 
   /** Takes over active runs that no live process drives (after a restart or a crash). */
@@ -197,6 +214,7 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
 
         const vipReady = lastFullSliceEnd(vipEnqueued, marks.vipGenerated, perJob);
         if (autoProcess && vipReady > vipEnqueued) {
+          this.throwIfStopped(runId);
           const started = Date.now();
           await this.queue.enqueue(sliceRange(runId, 'VIP', vipEnqueued, vipReady, perJob));
           enqueueVipTimeMs += Date.now() - started;

@@ -14,4 +14,6 @@ export abstract class DriverLease {
   abstract acquire(runId: string, ttlMs: number): Promise<boolean>;
   abstract renew(runId: string, ttlMs: number): Promise<boolean>;
   abstract release(runId: string): Promise<void>;
+  /** True while some process (this one or another) holds the lease. */
+  abstract isHeld(runId: string): Promise<boolean>;
 }

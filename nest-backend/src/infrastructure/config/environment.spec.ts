@@ -31,3 +31,15 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ RATE_LIMIT_PER_MINUTE: 'many' })).toThrow(/RATE_LIMIT_PER_MINUTE="many"/);
   });
 });
+
+describe('REDIS_URL', () => {
+  it('accepts one server or a cluster given by its nodes', () => {
+    expect(validateEnvironment({ REDIS_URL: 'rediss://cache:6380' }).REDIS_URL).toBe('rediss://cache:6380');
+    expect(validateEnvironment({ REDIS_URL: 'redis+cluster://10.0.0.1:7000,10.0.0.2:7000' }).REDIS_URL).toBe('redis+cluster://10.0.0.1:7000,10.0.0.2:7000');
+  });
+
+  it('stops the boot on a cluster URL whose nodes are not host:port, or on another scheme', () => {
+    expect(() => validateEnvironment({ REDIS_URL: 'redis+cluster://10.0.0.1' })).toThrow(/REDIS_URL="redis\+cluster:\/\/10.0.0.1":.*"10.0.0.1" is not host:port/);
+    expect(() => validateEnvironment({ REDIS_URL: 'memcached://x:1' })).toThrow(/REDIS_URL="memcached:\/\/x:1"/);
+  });
+});

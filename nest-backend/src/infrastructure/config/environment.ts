@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { parseRedisAddress } from '../redis/redis-address';
 
 // Implicit conversion would turn any non-empty string into `true`, so booleans are read from the raw value.
 const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
@@ -11,12 +12,27 @@ const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) 
   return value;
 };
 
+function readsAsRedisAddress(value: unknown): boolean {
+  return redisAddressProblem({ value }) === '';
+}
+
+function redisAddressProblem(args?: { value: unknown }): string {
+  try {
+    parseRedisAddress(String(args?.value));
+    return '';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 /** Every setting of the backend, with its default; `README.md` and `.env.example` document them. */
 export class Environment {
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGO_URI must be a mongodb:// or mongodb+srv:// URI' })
   MONGO_URI: string = 'mongodb://127.0.0.1:27017/pedidos';
 
-  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  /** One server (`redis://`, `rediss://`), a Redis Cluster (`redis+cluster://host:port,…`) or Sentinels (`redis+sentinel://host:port,…/<master>`). */
+  @Matches(/^rediss?(\+cluster|\+sentinel)?:\/\/\S+$/, { message: 'REDIS_URL must be a redis://, rediss://, redis+cluster://, rediss+cluster://, redis+sentinel:// or rediss+sentinel:// URL' })
+  @ValidateBy({ name: 'redisAddress', validator: { validate: readsAsRedisAddress, defaultMessage: redisAddressProblem } })
   REDIS_URL: string = 'redis://127.0.0.1:6379';
 
   @IsInt() @Min(0) @Max(65535)

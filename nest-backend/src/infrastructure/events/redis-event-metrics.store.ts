@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { BATCH_SAMPLE_SIZE, RECENT_BATCHES, TIMELINE_SECONDS } from '../../domain/events/event-metrics';
 import { EVENT_TYPES, EventType } from '../../domain/events/interaction-event';
 import { BatchRecord, CurrentBatch, EventMetricsState, EventMetricsStore } from '../../domain/events/ports/event-metrics-store.port';
 import { hashFields } from '../redis/hash-fields';
+import { RedisClient } from '../redis/redis-client';
 import { RedisKeys } from '../redis/redis-keys';
 
 // Drops the per-second fields that fell out of the window. `trimmed` remembers how far it got, so a busy second
@@ -61,7 +62,7 @@ trim(KEYS[2], tonumber(ARGV[4]))
 return 1
 `;
 
-type MetricsClient = Redis & {
+type MetricsClient = RedisClient & {
   eventsRecordAccepted(counters: string, timeline: string, count: number, at: number, second: number): Promise<number>;
   eventsRecordBatch(counters: string, timeline: string, sample: string, recent: string, ...args: (string | number)[]): Promise<number>;
 };
@@ -72,7 +73,7 @@ export class RedisEventMetricsStore extends EventMetricsStore {
   private readonly redis: MetricsClient;
 
   constructor(
-    redis: Redis,
+    @Inject(Redis) redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {
     super();

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Collection, Filter } from 'mongodb';
 import Redis from 'ioredis';
@@ -6,6 +6,7 @@ import { Model } from 'mongoose';
 import { RunPage, RunStore } from '../../domain/ports/run-store.port';
 import { ProcessRun } from '../../domain/run';
 import { PHASES, Phase, isActivePhase } from '../../domain/run-phase';
+import { RedisClient } from '../redis/redis-client';
 import { RedisKeys } from '../redis/redis-keys';
 import { MirroredRun, RedisLatestRun } from '../redis/redis-latest-run';
 import { RedisMutex } from '../redis/redis-mutex';
@@ -53,7 +54,7 @@ export class MongoRunStore extends RunStore {
 
   constructor(
     @InjectModel(ProcessRunDocument.name) model: Model<ProcessRunDocument>,
-    redis: Redis,
+    @Inject(Redis) redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {
     super();

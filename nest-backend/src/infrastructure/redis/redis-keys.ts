@@ -1,6 +1,22 @@
-/** Every Redis key and channel the pipeline uses (Bull's own keys live under `<prefix>-bull`). */
+import { RedisAddress } from './redis-address';
+
+/**
+ * Every Redis key and channel the pipeline uses (Bull's own keys live under `<prefix>-bull`). On a Redis
+ * Cluster the prefix is a hash tag (`{pedidos}`), so every key (Bull's included) lives in one hash slot:
+ * Bull's scripts and MULTIs touch several keys of a queue, which a cluster allows only within one slot.
+ */
 export class RedisKeys {
-  constructor(readonly prefix: string) {}
+  /** The prefix as it starts every key: `pedidos`, or `{pedidos}` on a cluster. */
+  readonly prefix: string;
+
+  constructor(prefix: string, hashTagged = false) {
+    this.prefix = hashTagged ? `{${prefix}}` : prefix;
+  }
+
+  /** The keys for `KEY_PREFIX` on the Redis that `address` names (hash-tagged on a cluster). */
+  static for(prefix: string, address: RedisAddress): RedisKeys {
+    return new RedisKeys(prefix, address.kind === 'cluster');
+  }
 
   get activeRun(): string {
     return `${this.prefix}:active-run`;
@@ -45,3 +61,4 @@ export class RedisKeys {
     return `${this.prefix}:run:${runId}:writes`;
   }
 }
+

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import { RedisClient } from './redis-client';
 import { ProcessRun } from '../../domain/run';
 import { RedisKeys } from './redis-keys';
 
@@ -19,7 +19,7 @@ redis.call('HSET', KEYS[1], 'runId', ARGV[1], 'createdAt', ARGV[2], 'revision', 
 return 1
 `;
 
-type MirrorClient = Redis & {
+type MirrorClient = RedisClient & {
   writeLatestRunIfNewer(key: string, runId: string, createdAt: number, revision: number, run: string): Promise<number>;
 };
 
@@ -39,7 +39,7 @@ export class RedisLatestRun {
   private readonly redis: MirrorClient;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {
     if (!('writeLatestRunIfNewer' in redis)) redis.defineCommand('writeLatestRunIfNewer', { numberOfKeys: 1, lua: WRITE_IF_NEWER });

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import { RedisClient } from './redis-client';
 import { randomUUID } from 'node:crypto';
 import { withScripts } from './redis-run-slot';
 
@@ -11,7 +11,7 @@ const RETRY_MS = 10;
  * a holder that dies blocks the others for seconds, not forever.
  */
 export class RedisMutex {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
     const token = randomUUID();

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Priority } from '../../domain/order';
 import { RunCounters } from '../../domain/ports/run-counters.port';
 import { LiveCounters, priorityKey } from '../../domain/run';
 import { hashFields } from './hash-fields';
+import { RedisClient, scanKeys } from './redis-client';
 import { RedisKeys } from './redis-keys';
 
 // One round trip per finished slice: add the count, widen the processing window.
@@ -16,14 +17,14 @@ if (not finish) or tonumber(ARGV[4]) > tonumber(finish) then redis.call('HSET', 
 return 1
 `;
 
-type CountersClient = Redis & { recordProcessed(key: string, lane: string, processed: number, startedAt: number, finishedAt: number): Promise<number> };
+type CountersClient = RedisClient & { recordProcessed(key: string, lane: string, processed: number, startedAt: number, finishedAt: number): Promise<number> };
 
 @Injectable()
 export class RedisRunCounters extends RunCounters {
   private readonly redis: CountersClient;
 
   constructor(
-    redis: Redis,
+    @Inject(Redis) redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {
     super();
@@ -63,9 +64,7 @@ export class RedisRunCounters extends RunCounters {
   }
 
   async deleteAll(): Promise<void> {
-    const stream = this.redis.scanStream({ match: this.keys.countersPattern, count: 500 });
-    for await (const batch of stream as AsyncIterable<string[]>) {
-      if (batch.length > 0) await this.redis.del(...batch);
-    }
+    // On a cluster every counters key carries the prefix's hash tag, so one DEL of a batch stays in one slot.
+    for await (const batch of scanKeys(this.redis, this.keys.countersPattern)) await this.redis.del(...batch);
   }
 }

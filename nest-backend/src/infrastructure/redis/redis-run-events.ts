@@ -1,6 +1,7 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { LogBook, LogLine, RunEvent, RunEvents } from '../../domain/ports/run-events.port';
+import { RedisClient } from './redis-client';
 import { RedisKeys } from './redis-keys';
 
 const LOG_LINES_KEPT = 1_000;
@@ -8,11 +9,11 @@ const LOG_LINES_KEPT = 1_000;
 /** Events over Redis pub/sub, so every API process hears what any process (workers included) says. */
 @Injectable()
 export class RedisRunEvents extends RunEvents implements OnApplicationShutdown {
-  private subscriber: Redis | null = null;
+  private subscriber: RedisClient | null = null;
   private readonly listeners = new Set<(event: RunEvent) => void>();
 
   constructor(
-    private readonly redis: Redis,
+    @Inject(Redis) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {
     super();
@@ -53,7 +54,7 @@ export class RedisRunEvents extends RunEvents implements OnApplicationShutdown {
 @Injectable()
 export class RedisLogBook extends LogBook {
   constructor(
-    private readonly redis: Redis,
+    @Inject(Redis) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {
     super();

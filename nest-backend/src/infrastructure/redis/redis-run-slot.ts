@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { DriverLease, RunSlot } from '../../domain/ports/run-slot.port';
+import { RedisClient } from './redis-client';
 import { RedisKeys } from './redis-keys';
 
 const CLAIM = `
@@ -17,14 +18,14 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[
 return 0
 `;
 
-type SlotClient = Redis & {
+type SlotClient = RedisClient & {
   claimSlot(key: string, value: string): Promise<string>;
   deleteIfOwned(key: string, value: string): Promise<number>;
   renewIfOwned(key: string, value: string, ttlMs: number): Promise<number>;
 };
 
 /** The client with the ownership scripts (claim, delete and renew only while holding) defined once. */
-export function withScripts(redis: Redis): SlotClient {
+export function withScripts(redis: RedisClient): SlotClient {
   if (!('claimSlot' in redis)) {
     redis.defineCommand('claimSlot', { numberOfKeys: 1, lua: CLAIM });
     redis.defineCommand('deleteIfOwned', { numberOfKeys: 1, lua: DELETE_IF_OWNED });
@@ -39,7 +40,7 @@ export class RedisRunSlot extends RunSlot {
   private readonly redis: SlotClient;
 
   constructor(
-    redis: Redis,
+    @Inject(Redis) redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {
     super();
@@ -71,7 +72,7 @@ export class RedisDriverLease extends DriverLease {
   private readonly owner = randomUUID();
 
   constructor(
-    redis: Redis,
+    @Inject(Redis) redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {
     super();
@@ -88,5 +89,9 @@ export class RedisDriverLease extends DriverLease {
 
   async release(runId: string): Promise<void> {
     await this.redis.deleteIfOwned(this.keys.driver(runId), this.owner);
+  }
+
+  async isHeld(runId: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys.driver(runId))) === 1;
   }
 }

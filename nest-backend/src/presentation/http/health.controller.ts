@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, MongooseHealthIndicator } from '@nestjs/terminus';
 import Redis from 'ioredis';
@@ -10,7 +10,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly mongo: MongooseHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    private readonly redis: Redis,
+    @Inject(Redis) private readonly redis: Pick<Redis, 'ping'>,
   ) {}
 
   @Get()

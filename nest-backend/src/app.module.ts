@@ -1,12 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { Environment } from './infrastructure/config/environment';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { loggerModule } from './infrastructure/logging/logger.module';
+import { PrometheusMetricsModule } from './infrastructure/prometheus/prometheus-metrics.module';
 import { API_PROVIDERS, WORKER_PROVIDERS } from './pipeline.providers';
 import { AccessModule } from './presentation/http/access.module';
 import { DeadLettersController } from './presentation/http/dead-letters.controller';
 import { HealthController } from './presentation/http/health.controller';
+import { MetricsController } from './presentation/http/metrics.controller';
 import { PedidosController } from './presentation/http/pedidos.controller';
 import { ProcessMetricsController } from './presentation/http/process-metrics.controller';
 import { QueueController } from './presentation/http/queue.controller';
@@ -19,7 +22,15 @@ export class AppModule {
   static forRoot(env: Environment): DynamicModule {
     return {
       module: AppModule,
-      imports: [loggerModule(env, 'api'), InfrastructureModule.forRoot(env, 'api'), TerminusModule, AccessModule.forRoot(env)],
+      imports: [
+        loggerModule(env, 'api'),
+        InfrastructureModule.forRoot(env, 'api'),
+        TerminusModule,
+        AccessModule.forRoot(env),
+        PrometheusMetricsModule.forRoot(env, 'api'),
+        // Default metrics are registered by MetricsExposition, once per process.
+        PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
+      ],
       controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController],
       providers: [...API_PROVIDERS, PedidosGateway],
     };
@@ -32,7 +43,7 @@ export class WorkerModule {
   static forRoot(env: Environment): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [loggerModule(env, 'worker'), InfrastructureModule.forRoot(env, 'worker')],
+      imports: [loggerModule(env, 'worker'), InfrastructureModule.forRoot(env, 'worker'), PrometheusMetricsModule.forRoot(env, 'worker')],
       providers: WORKER_PROVIDERS,
     };
   }

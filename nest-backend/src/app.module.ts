@@ -12,6 +12,7 @@ import { HealthController } from './presentation/http/health.controller';
 import { MetricsController } from './presentation/http/metrics.controller';
 import { PedidosController } from './presentation/http/pedidos.controller';
 import { ProcessMetricsController } from './presentation/http/process-metrics.controller';
+import { QueueBoardModule } from './presentation/http/queue-board.module';
 import { QueueController } from './presentation/http/queue.controller';
 import { RunsController } from './presentation/http/runs.controller';
 import { PedidosGateway } from './presentation/ws/pedidos.gateway';
@@ -30,6 +31,7 @@ export class AppModule {
         PrometheusMetricsModule.forRoot(env, 'api'),
         // Default metrics are registered by MetricsExposition, once per process.
         PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
+        QueueBoardModule.forRoot(env),
       ],
       controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController],
       providers: [...API_PROVIDERS, PedidosGateway],

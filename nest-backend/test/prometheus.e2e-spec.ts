@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Db } from 'mongodb';
 import { Environment } from '../src/infrastructure/config/environment';
 import { ApiServerProcess, WorkerProcess } from './support/backend-process';
@@ -6,10 +9,19 @@ import { OwnPrometheus, firstFreePort } from './support/own-prometheus';
 import { Http, freePort, httpClient, openDatabase, waitUntil } from './support/running-api';
 import { dropTestData, testEnvironment } from './support/test-environment';
 
-const RUN_SIZE = 6_000;
+const RUN_SIZE = 4_000;
 const ORDERS_PER_JOB = 500;
 /** Prometheus ports of this branch's range (see the helper brief); the API and worker take free ports. */
 const PROMETHEUS_PORTS = [9190, 9199] as const;
+const DEPLOY = join(__dirname, '..', '..', 'deploy');
+
+/** Every PromQL expression of the Grafana dashboard, with Grafana's own interval variable made concrete. */
+function dashboardQueries(): Array<{ panel: string; expr: string }> {
+  const dashboard = JSON.parse(readFileSync(join(DEPLOY, 'grafana', 'dashboards', 'pedidos.json'), 'utf8')) as {
+    panels: Array<{ title: string; targets?: Array<{ expr: string }> }>;
+  };
+  return dashboard.panels.flatMap((panel) => (panel.targets ?? []).map(({ expr }) => ({ panel: panel.title, expr: expr.replace(/\$__rate_interval/g, '1m') })));
+}
 
 /**
  * A real Prometheus scrapes the built API and a worker process (its METRICS_PORT) every second during a
@@ -131,6 +143,16 @@ describe('metrics scraped by a real Prometheus during a run', () => {
       expect(await prometheus.value(`process_resident_memory_bytes{job="${job}"}`)).toBeGreaterThan(10 * 1024 * 1024);
       expect(await prometheus.value(`nodejs_eventloop_lag_seconds{job="${job}"}`)).toBeGreaterThanOrEqual(0);
       expect(await prometheus.value(`sum(nodejs_gc_duration_seconds_count{job="${job}"})`)).toBeGreaterThan(0);
+    }
+  });
+
+  it("deploy/: the compose scrape config is valid, and every query of the Grafana dashboard answers with data", async () => {
+    execFileSync('promtool', ['check', 'config', join(DEPLOY, 'prometheus', 'prometheus.yml')], { stdio: 'pipe' });
+    const queries = dashboardQueries();
+    expect(queries.length).toBeGreaterThan(15);
+    for (const { panel, expr } of queries) {
+      const samples = await prometheus.query(expr);
+      expect({ panel, expr, answered: samples.length > 0 }).toEqual({ panel, expr, answered: true });
     }
   });
 });

@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { EVENTS_API_PROVIDERS, EVENTS_CONTROLLERS, EVENTS_WORKER_PROVIDERS } from './events.providers';
 import { Environment } from './infrastructure/config/environment';
+import { EventsInfrastructureModule } from './infrastructure/events/events-infrastructure.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { loggerModule } from './infrastructure/logging/logger.module';
 import { PrometheusMetricsModule } from './infrastructure/prometheus/prometheus-metrics.module';
@@ -26,6 +28,7 @@ export class AppModule {
       imports: [
         loggerModule(env, 'api'),
         InfrastructureModule.forRoot(env, 'api'),
+        EventsInfrastructureModule.forRoot(env, 'api'),
         TerminusModule,
         AccessModule.forRoot(env),
         PrometheusMetricsModule.forRoot(env, 'api'),
@@ -33,8 +36,8 @@ export class AppModule {
         PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
         QueueBoardModule.forRoot(env),
       ],
-      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController],
-      providers: [...API_PROVIDERS, PedidosGateway],
+      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ...EVENTS_CONTROLLERS],
+      providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS],
     };
   }
 }
@@ -45,8 +48,13 @@ export class WorkerModule {
   static forRoot(env: Environment): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [loggerModule(env, 'worker'), InfrastructureModule.forRoot(env, 'worker'), PrometheusMetricsModule.forRoot(env, 'worker')],
-      providers: WORKER_PROVIDERS,
+      imports: [
+        loggerModule(env, 'worker'),
+        InfrastructureModule.forRoot(env, 'worker'),
+        EventsInfrastructureModule.forRoot(env, 'worker'),
+        PrometheusMetricsModule.forRoot(env, 'worker'),
+      ],
+      providers: [...WORKER_PROVIDERS, ...EVENTS_WORKER_PROVIDERS],
     };
   }
 }

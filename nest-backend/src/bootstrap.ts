@@ -8,6 +8,7 @@ import { Environment, validateEnvironment } from './infrastructure/config/enviro
 import { HttpRequestMetrics } from './infrastructure/prometheus/http-request-metrics';
 import { ApiErrorFilter } from './presentation/http/api-error.filter';
 import { corsOptions, documentApiKey, securityHeaders } from './presentation/http/http-security';
+import { documentEventsKey } from './presentation/http/events/events-openapi';
 import { useJsonBodies } from './presentation/http/json-body';
 import { ConfiguredIoAdapter } from './presentation/ws/configured-io.adapter';
 
@@ -37,16 +38,16 @@ export async function createApi(env: Environment): Promise<INestApplication> {
   app.use(securityHeaders());
   const origins = env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   app.enableCors(corsOptions(origins));
-  useJsonBodies(app);
+  useJsonBodies(app, [{ path: '/events/batch', limit: env.EVENTS_MAX_BODY_BYTES }]);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ApiErrorFilter());
   app.useWebSocketAdapter(new ConfiguredIoAdapter(app, origins));
   const openApi = new DocumentBuilder()
     .setTitle('Pedidos')
-    .setDescription('Order generation and strictly VIP-first processing on Bull and MongoDB. Socket.IO events: phase, progress, log.')
+    .setDescription('Order generation and strictly VIP-first processing on Bull and MongoDB. Socket.IO events: phase, progress, log, events:metrics.')
     .setVersion('1.0.0')
     .build();
-  SwaggerModule.setup('docs', app, documentApiKey(SwaggerModule.createDocument(app, openApi)));
+  SwaggerModule.setup('docs', app, documentEventsKey(documentApiKey(SwaggerModule.createDocument(app, openApi))));
   return app;
 }
 

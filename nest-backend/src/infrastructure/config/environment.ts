@@ -85,6 +85,71 @@ export class Environment {
   /** Test-only fault injection: orders whose seq is a multiple of this fail every attempt (0 = off). */
   @IsInt() @Min(0)
   FAIL_EVERY_SEQ_MULTIPLE_OF: number = 0;
+
+  // --- Event intake (POST /events, /events/batch; see README "Event intake") ---
+
+  /** Most events one POST /events/batch may hold. */
+  @IsInt() @Min(1) @Max(100_000)
+  EVENTS_MAX_BATCH: number = 1_000;
+
+  /** A consumer writes the batch it fills once it holds this many events… */
+  @IsInt() @Min(1) @Max(100_000)
+  EVENTS_BATCH_SIZE: number = 1_000;
+
+  /** …or once its oldest event has waited this long (ms), whichever comes first. */
+  @IsInt() @Min(1) @Max(600_000)
+  EVENTS_FLUSH_MS: number = 500;
+
+  /** Queue jobs one process holds at once while it fills a batch from them. */
+  @IsInt() @Min(1) @Max(1_000)
+  EVENTS_QUEUE_CONCURRENCY: number = 16;
+
+  /** Single events arriving together in one API process go to the queue as one job of at most this many… */
+  @IsInt() @Min(1) @Max(100_000)
+  EVENTS_INTAKE_GROUP_MAX: number = 500;
+
+  /** …gathered for at most this long (ms) after the first of them; 0 queues each request on its own. */
+  @IsInt() @Min(0) @Max(1_000)
+  EVENTS_INTAKE_GROUP_WAIT_MS: number = 10;
+
+  /** How long (ms) intake waits for the queue to confirm events before answering 503 instead of 202. */
+  @IsInt() @Min(100) @Max(600_000)
+  EVENTS_QUEUE_TIMEOUT_MS: number = 5_000;
+
+  /** Characters of eventId, userId and sessionId. */
+  @IsInt() @Min(1) @Max(10_000)
+  EVENTS_MAX_ID_LENGTH: number = 128;
+
+  /** Characters of any string or key inside eventData. */
+  @IsInt() @Min(1) @Max(1_000_000)
+  EVENTS_MAX_STRING_LENGTH: number = 2_048;
+
+  /** Levels of objects and arrays in eventData (eventData itself is level 1). */
+  @IsInt() @Min(1) @Max(50)
+  EVENTS_MAX_DEPTH: number = 5;
+
+  /** Bytes of one event's eventData as JSON. */
+  @IsInt() @Min(16) @Max(10_000_000)
+  EVENTS_MAX_EVENT_DATA_BYTES: number = 16_384;
+
+  /** Bytes of a POST /events/batch body (other bodies, a single event's included, stay under 100 kB). */
+  @IsInt() @Min(1_024) @Max(100_000_000)
+  EVENTS_MAX_BODY_BYTES: number = 2_000_000;
+
+  /** When set, the intake endpoints need `x-events-key` (or `x-api-key` with API_KEY); unset = intake is open. */
+  @IsOptional() @IsString() @MinLength(8, { message: 'EVENTS_API_KEY must be at least 8 characters long' })
+  EVENTS_API_KEY?: string;
+
+  /** Events (not requests) one client may send a minute to the intake endpoints, per API process; 0 turns the limit off. */
+  @IsInt() @Min(0) @Max(100_000_000)
+  EVENTS_RATE_LIMIT_PER_MINUTE: number = 600_000;
+
+  /**
+   * Test-only fault injection: events whose eventData holds a key of this name are refused by the event store
+   * on every attempt, as a database would refuse a poison document (unset = off). Never set it in production.
+   */
+  @IsOptional() @Matches(/^[A-Za-z0-9_]{1,40}$/, { message: 'EVENTS_FAIL_MARKER must be 1-40 letters, digits or _' })
+  EVENTS_FAIL_MARKER?: string;
 }
 
 /** Parses and checks the environment; throws one error naming every bad variable. */

@@ -4,6 +4,7 @@ import type { Job, JobStatus, Queue } from 'bull';
 import { Priority } from '../../domain/order';
 import { OrderSlice, sliceJobId } from '../../domain/order-slices';
 import { CleanableState, JobCounts, JobState, QueuedJob, SliceGiveUpHandler, SliceHandler, WorkQueue } from '../../domain/ports/work-queue.port';
+import { onFinalFailure } from './final-failure';
 import { NORMAL_QUEUE, VIP_QUEUE } from './queue-names';
 
 const LANES: Priority[] = ['VIP', 'NORMAL'];
@@ -107,9 +108,7 @@ export class BullWorkQueue extends WorkQueue {
   async consume(concurrency: number, handle: SliceHandler, giveUp: SliceGiveUpHandler): Promise<void> {
     for (const queue of this.queues()) {
       queue.process(concurrency, (job: Job<OrderSlice>) => handle(job.data, { made: job.attemptsMade, max: job.opts.attempts ?? 1 }));
-      queue.on('failed', (job: Job<OrderSlice>, error: Error) => {
-        if (job.attemptsMade >= (job.opts.attempts ?? 1)) void giveUp(job.data, error.message);
-      });
+      onFinalFailure(queue, (job, reason) => void giveUp(job.data, reason));
     }
   }
 

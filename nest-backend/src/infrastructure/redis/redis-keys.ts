@@ -35,6 +35,11 @@ export class RedisKeys {
     return `${this.prefix}:run:${runId}:driver`;
   }
 
+  /** Event intake metrics (see RedisEventMetricsStore): counters, per-second timeline, batch sample, recent batches, current batches. */
+  eventMetrics(part: 'counters' | 'timeline' | 'sample' | 'recent' | 'current'): string {
+    return `${this.prefix}:event-metrics:${part}`;
+  }
+
   /** Held while a process writes the run's record (see MongoRunStore). */
   runWrites(runId: string): string {
     return `${this.prefix}:run:${runId}:writes`;

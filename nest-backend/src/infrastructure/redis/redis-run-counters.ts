@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { Priority } from '../../domain/order';
 import { RunCounters } from '../../domain/ports/run-counters.port';
 import { LiveCounters, priorityKey } from '../../domain/run';
+import { hashFields } from './hash-fields';
 import { RedisKeys } from './redis-keys';
 
 // One round trip per finished slice: add the count, widen the processing window.
@@ -41,8 +42,7 @@ export class RedisRunCounters extends RunCounters {
   async read(runId: string): Promise<LiveCounters | null> {
     const hash = await this.redis.hgetall(this.keys.counters(runId));
     if (Object.keys(hash).length === 0) return null;
-    const count = (field: string) => Number(hash[field] ?? 0);
-    const time = (field: string) => (hash[field] ? Number(hash[field]) : null);
+    const { count, time } = hashFields(hash);
     return {
       vipProcessed: count('vipProcessed'),
       normalProcessed: count('normalProcessed'),

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { Environment } from '../../infrastructure/config/environment';
 import { ApiKeyGuard, isReadOnlyRequest } from './api-key.guard';
+import { isEventIntake } from './events/event-intake.metadata';
 
 const ONE_MINUTE_MS = 60_000;
 
@@ -21,7 +22,8 @@ export class AccessModule {
       imports: [
         ThrottlerModule.forRoot({
           throttlers: [{ ttl: ONE_MINUTE_MS, limit }],
-          skipIf: (context) => context.getType() !== 'http' || isReadOnlyRequest(context),
+          // Event intake has its own limit, counted in events (EventIntakeGuard).
+          skipIf: (context) => context.getType() !== 'http' || isReadOnlyRequest(context) || isEventIntake(context),
           // One budget per client for all control routes together (the default keeps one per route).
           generateKey: (_context, tracker, name) => `${name}:${tracker}`,
           errorMessage: (_context, detail) =>

@@ -11,6 +11,8 @@ const STATUS_OF_CODE: Record<string, HttpStatus> = {
   ILLEGAL_PHASE_TRANSITION: HttpStatus.CONFLICT,
   RUN_NOT_FOUND: HttpStatus.NOT_FOUND,
   QUANTITY_OUT_OF_RANGE: HttpStatus.BAD_REQUEST,
+  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
+  EVENT_QUEUE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export interface ApiErrorBody {
@@ -18,7 +20,8 @@ export interface ApiErrorBody {
   error: string;
   code: string;
   message: string;
-  details?: string[];
+  /** Messages of the failed checks; for event bodies `{ index?, field, message }` objects. */
+  details?: unknown[];
   path: string;
   timestamp: string;
 }
@@ -41,7 +44,8 @@ export class ApiErrorFilter implements ExceptionFilter {
     const base = { path: path.split('?')[0], timestamp: new Date().toISOString() };
     if (exception instanceof DomainError) {
       const statusCode = STATUS_OF_CODE[exception.code] ?? HttpStatus.BAD_REQUEST;
-      return { statusCode, error: statusName(statusCode), code: exception.code, message: exception.message, ...base };
+      const details = (exception as { details?: unknown }).details;
+      return { statusCode, error: statusName(statusCode), code: exception.code, message: exception.message, ...(Array.isArray(details) ? { details } : {}), ...base };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, UnauthorizedException } from '@nestjs/common';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { Socket } from 'socket.io';
+import { isEventIntake } from './events/event-intake.metadata';
+import { SecretKey } from './secret-key';
 
 export const API_KEY_HEADER = 'x-api-key';
 
@@ -20,14 +21,15 @@ export function isReadOnlyRequest(context: ExecutionContext): boolean {
  * added, this guard checks the `x-api-key` header of the socket's handshake.
  */
 export class ApiKeyGuard implements CanActivate {
-  private readonly expected: Buffer | null;
+  private readonly expected: SecretKey | null;
 
   constructor(apiKey: string | undefined) {
-    this.expected = apiKey ? digest(apiKey) : null;
+    this.expected = apiKey ? new SecretKey(apiKey) : null;
   }
 
   canActivate(context: ExecutionContext): boolean {
-    if (this.expected === null || isReadOnlyRequest(context)) return true;
+    // Event intake is a public write path with its own key and limit (EventIntakeGuard).
+    if (this.expected === null || isReadOnlyRequest(context) || isEventIntake(context)) return true;
     const presented =
       context.getType() === 'ws'
         ? context.switchToWs().getClient<Socket>().handshake.headers[API_KEY_HEADER]
@@ -35,18 +37,9 @@ export class ApiKeyGuard implements CanActivate {
     if (typeof presented !== 'string' || presented.length === 0) {
       throw new UnauthorizedException(`this endpoint needs the ${API_KEY_HEADER} header`);
     }
-    if (!isApiKey(presented, this.expected)) {
+    if (!this.expected.matches(presented)) {
       throw new UnauthorizedException(`the ${API_KEY_HEADER} header does not hold the API key`);
     }
     return true;
   }
-}
-
-/** Whether `presented` is the key, in a time that does not depend on where, or whether, they differ. */
-export function isApiKey(presented: string, expected: Buffer): boolean {
-  return timingSafeEqual(digest(presented), expected);
-}
-
-export function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
 }

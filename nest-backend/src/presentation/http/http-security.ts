@@ -2,6 +2,7 @@ import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-option
 import type { OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { API_KEY_HEADER } from './api-key.guard';
+import { EVENTS_KEY_HEADER } from './events/event-intake.guard';
 
 /** The OpenAPI security scheme that names the `x-api-key` header. */
 export const API_KEY_SCHEME = 'api-key';
@@ -21,7 +22,7 @@ export function corsOptions(origins: string[]): CorsOptions {
   return {
     origin: origins,
     methods: ['GET', 'HEAD', 'POST'],
-    allowedHeaders: ['Accept', 'Content-Type', API_KEY_HEADER],
+    allowedHeaders: ['Accept', 'Content-Type', API_KEY_HEADER, EVENTS_KEY_HEADER],
     exposedHeaders: ['Retry-After'],
     maxAge: 600,
   };

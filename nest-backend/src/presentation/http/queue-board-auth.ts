@@ -1,6 +1,6 @@
 import { UnauthorizedException } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { digest, isApiKey } from './api-key.guard';
+import { SecretKey } from './secret-key';
 
 /** The password of a `Basic` Authorization header (any user name), or null. */
 export function basicAuthPassword(header: string | undefined): string | null {
@@ -18,11 +18,11 @@ export function basicAuthPassword(header: string | undefined): string | null {
  * Without API_KEY the board is open, like the rest of the API.
  */
 export function queueBoardAuth(apiKey: string | undefined) {
-  const expected = apiKey ? digest(apiKey) : null;
+  const expected = apiKey ? new SecretKey(apiKey) : null;
   return (request: Request, response: Response, next: NextFunction): void => {
     if (expected === null) return next();
     const password = basicAuthPassword(request.headers.authorization);
-    if (password !== null && isApiKey(password, expected)) return next();
+    if (expected.matches(password)) return next();
     response.setHeader('WWW-Authenticate', 'Basic realm="Pedidos queues", charset="UTF-8"');
     // Thrown, so the error filter answers in the common shape.
     throw new UnauthorizedException(

@@ -2,7 +2,9 @@ import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer }
 import { OnModuleDestroy } from '@nestjs/common';
 import type { Server, Socket } from 'socket.io';
 import { ReadStatusService } from '../../application/read-status/read-status.service';
+import { StatusSnapshot } from '../../domain/metrics';
 import { RunEvents } from '../../domain/ports/run-events.port';
+import { ChangeBroadcaster } from './change-broadcaster';
 
 /** At most this many `progress` events a second, whatever the rate of work. */
 const PROGRESS_EVERY_MS = 200;
@@ -17,9 +19,7 @@ export class PedidosGateway implements OnGatewayInit, OnGatewayConnection, OnMod
   private server: Server;
 
   private unsubscribe: (() => void) | undefined;
-  private ticker: NodeJS.Timeout | undefined;
-  private lastSent = '';
-  private ticking = false;
+  private progress: ChangeBroadcaster<StatusSnapshot> | undefined;
 
   constructor(
     private readonly events: RunEvents,
@@ -28,7 +28,14 @@ export class PedidosGateway implements OnGatewayInit, OnGatewayConnection, OnMod
 
   afterInit(): void {
     this.unsubscribe = this.events.subscribe((event) => this.server.emit(event.type, event.payload));
-    this.ticker = setInterval(() => void this.sendProgress(), PROGRESS_EVERY_MS);
+    this.progress = new ChangeBroadcaster({
+      everyMs: PROGRESS_EVERY_MS,
+      read: () => this.status.snapshot(),
+      emit: (snapshot) => this.server.emit('progress', snapshot),
+      listening: () => this.server.engine.clientsCount > 0,
+      fingerprint: ({ updatedAt: _updatedAt, ...figures }) => JSON.stringify(figures),
+    });
+    this.progress.start();
   }
 
   async handleConnection(client: Socket): Promise<void> {
@@ -36,24 +43,7 @@ export class PedidosGateway implements OnGatewayInit, OnGatewayConnection, OnMod
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.ticker);
+    this.progress?.stop();
     this.unsubscribe?.();
-  }
-
-  private async sendProgress(): Promise<void> {
-    if (this.ticking || this.server.engine.clientsCount === 0) return;
-    this.ticking = true;
-    try {
-      const snapshot = await this.status.snapshot();
-      const { updatedAt: _updatedAt, ...figures } = snapshot;
-      const fingerprint = JSON.stringify(figures);
-      if (fingerprint === this.lastSent) return;
-      this.lastSent = fingerprint;
-      this.server.emit('progress', snapshot);
-    } catch {
-      // The next tick tries again; a socket client never needs an error for a missed frame.
-    } finally {
-      this.ticking = false;
-    }
   }
 }

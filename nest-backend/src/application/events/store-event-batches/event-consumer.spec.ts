@@ -1,0 +1,65 @@
+import { EventDeadLetter } from '../../../domain/events/event-dead-letter';
+import { InteractionEvent } from '../../../domain/events/interaction-event';
+import { EventDeadLetterStore } from '../../../domain/events/ports/event-dead-letter-store.port';
+import { EventMetricsStore } from '../../../domain/events/ports/event-metrics-store.port';
+import { EventQueue } from '../../../domain/events/ports/event-queue.port';
+import { EventSettings } from '../event-settings';
+import { EventConsumer } from './event-consumer';
+import { EventOutcome } from './event-batch-accumulator';
+import { StoreEventBatchService } from './store-event-batch.service';
+
+const event = (eventId: string): InteractionEvent => ({ eventId, userId: 'u', eventType: 'view', sessionId: 's', eventData: {}, occurredAt: 0, receivedAt: 0 });
+
+function consumerWith(outcome: (event: InteractionEvent) => EventOutcome, deadLetters: Partial<EventDeadLetterStore> = {}) {
+  const queued: InteractionEvent[][] = [];
+  const deadLettered: number[] = [];
+  const queue = { add: async (events: InteractionEvent[]) => void queued.push(events) } as unknown as EventQueue;
+  const batches = { write: async (events: InteractionEvent[]) => events.map(outcome) } as unknown as StoreEventBatchService;
+  const metrics = { recordDeadLettered: async (delta: number) => void deadLettered.push(delta), publishCurrent: async () => undefined } as unknown as EventMetricsStore;
+  const settings = new EventSettings({
+    limits: { maxBatch: 10, maxIdLength: 10, maxStringLength: 10, maxDepth: 3, maxEventDataBytes: 100 },
+    batching: { size: 2, flushMs: 10 },
+    intakeGroup: { max: 1, waitMs: 0 },
+    queueTimeoutMs: 1000,
+    queueConcurrency: 1,
+    maxAttempts: 3,
+    runConsumers: true,
+    consumerId: 'test',
+  });
+  const consumer = new EventConsumer(queue, batches, deadLetters as EventDeadLetterStore, metrics, settings);
+  return { consumer, queued, deadLettered };
+}
+
+describe('EventConsumer', () => {
+  it('acknowledges a delivery whose events were stored or already there', async () => {
+    const { consumer } = consumerWith((item) => (item.eventId === 'b' ? { kind: 'duplicate' } : { kind: 'stored' }));
+    expect(await consumer.handle({ events: [event('a'), event('b')], attempt: 1, maxAttempts: 3 })).toBeNull();
+  });
+
+  it('asks for another attempt with only the refused events and the reason', async () => {
+    const { consumer } = consumerWith((item) => (item.eventId === 'b' ? { kind: 'rejected', reason: 'refused' } : { kind: 'stored' }));
+    expect(await consumer.handle({ events: [event('a'), event('b')], attempt: 1, maxAttempts: 3 })).toEqual({ retry: [event('b')], reason: 'refused' });
+  });
+
+  it('after the last attempt keeps the events as dead letters and counts the new ones', async () => {
+    const recorded: EventDeadLetter[] = [];
+    const { consumer, deadLettered, queued } = consumerWith(() => ({ kind: 'stored' }), { record: async (letters) => (recorded.push(...letters), letters.length - 1) });
+    await consumer.giveUp([event('a'), event('b')], 'refused', 3);
+    expect(recorded.map((letter) => [letter.eventId, letter.reason, letter.attempts])).toEqual([
+      ['a', 'refused', 3],
+      ['b', 'refused', 3],
+    ]);
+    expect(deadLettered).toEqual([1]);
+    expect(queued).toEqual([]);
+  });
+
+  it('queues the events again when even the dead letters cannot be written: nothing is dropped', async () => {
+    const { consumer, queued } = consumerWith(() => ({ kind: 'stored' }), {
+      record: async () => {
+        throw new Error('database away');
+      },
+    });
+    await consumer.giveUp([event('a')], 'refused', 3);
+    expect(queued).toEqual([[event('a')]]);
+  });
+});

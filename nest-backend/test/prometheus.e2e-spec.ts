@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Db } from 'mongodb';
 import { Environment } from '../src/infrastructure/config/environment';
+import { anEvent, postBatch, postEvent, waitForSettled } from './events/event-client';
 import { ApiServerProcess, WorkerProcess } from './support/backend-process';
 import { expectProcessedExactlyOnce, waitForRunEnd } from './support/exactly-once';
 import { OwnPrometheus, firstFreePort } from './support/own-prometheus';
@@ -10,6 +11,10 @@ import { Http, freePort, httpClient, openDatabase, waitUntil } from './support/r
 import { dropTestData, testEnvironment } from './support/test-environment';
 
 const RUN_SIZE = 4_000;
+/** Events sent during the run: one batch and a few singles (which intake groups into jobs of its own). */
+const EVENT_BATCH = 150;
+const EVENT_SINGLES = 10;
+const EVENTS_SENT = EVENT_BATCH + EVENT_SINGLES;
 const ORDERS_PER_JOB = 500;
 /** Prometheus ports of this branch's range (see the helper brief); the API and worker take free ports. */
 const PROMETHEUS_PORTS = [9190, 9199] as const;
@@ -76,6 +81,9 @@ describe('metrics scraped by a real Prometheus during a run', () => {
     const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
     expect(started.status).toBe(202);
     runId = started.body.runId;
+    expect((await postBatch(api.url, Array.from({ length: EVENT_BATCH }, () => anEvent()))).status).toBe(202);
+    const singles = await Promise.all(Array.from({ length: EVENT_SINGLES }, () => postEvent(api.url, anEvent())));
+    expect(singles.map((answer) => answer.status)).toEqual(Array(EVENT_SINGLES).fill(202));
     const final = await waitForRunEnd(http, 180_000);
     expect(final.phase).toBe('DONE');
     await expectProcessedExactlyOnce(db, runId, RUN_SIZE);
@@ -135,6 +143,23 @@ describe('metrics scraped by a real Prometheus during a run', () => {
     expect(await prometheus.query(`http_request_duration_seconds_count{route=~".*${runId}.*"}`)).toEqual([]);
     // No series anywhere carries the run's id.
     expect(await prometheus.query(`{__name__=~"pedidos_.+|http_.+", runId!=""}`)).toEqual([]);
+  });
+
+  it('counts event intake: accepted in the API, stored in batches by the worker, with batch sizes and write times', async () => {
+    const settled = await waitForSettled(api.url, EVENTS_SENT);
+    expect(settled).toMatchObject({ accepted: EVENTS_SENT, stored: EVENTS_SENT });
+    expect(await eventually('sum(pedidos_events_stored_total)', (value) => value === EVENTS_SENT)).toBe(EVENTS_SENT);
+    expect(await prometheus.value('pedidos_events_accepted_total{job="pedidos-api"}')).toBe(EVENTS_SENT);
+    expect(await prometheus.value('pedidos_events_stored_total{job="pedidos-worker"}')).toBe(EVENTS_SENT);
+    expect(await prometheus.value('sum(pedidos_events_duplicates_total) + sum(pedidos_events_dead_lettered_total)')).toBe(0);
+    // Every stored event was in exactly one observed batch, and each batch's write was timed.
+    expect(await prometheus.value('pedidos_event_batch_size_sum{job="pedidos-worker"}')).toBe(EVENTS_SENT);
+    const batches = await prometheus.value('pedidos_event_batch_size_count{job="pedidos-worker"}');
+    expect(batches).toBeGreaterThanOrEqual(1);
+    expect(batches).toBeLessThanOrEqual(EVENTS_SENT);
+    expect(await prometheus.value('pedidos_event_batch_write_duration_seconds_count{job="pedidos-worker"}')).toBe(batches);
+    expect(await prometheus.value('pedidos_event_batch_write_duration_seconds_sum{job="pedidos-worker"}')).toBeGreaterThan(0);
+    expect(await eventually('sum(pedidos_event_queue_jobs{state=~"waiting|active|delayed"})', (value) => value === 0)).toBe(0);
   });
 
   it('exposes process metrics of both processes: CPU, memory, event-loop lag, GC', async () => {

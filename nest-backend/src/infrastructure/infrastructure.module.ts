@@ -57,10 +57,9 @@ export class InfrastructureModule {
           defaultJobOptions: {
             attempts: env.MAX_ATTEMPTS,
             backoff: { type: 'exponential', delay: env.RETRY_BACKOFF_MS },
-            // The last finished jobs stay for operators (Bull Board, GET /pedidos/queue/jobs); older ones are deleted
-            // as new ones finish, so Redis holds at most this many finished jobs per lane whatever the run's size.
-            removeOnComplete: { count: env.QUEUE_KEEP_COMPLETED_JOBS },
-            removeOnFail: { count: env.QUEUE_KEEP_FAILED_JOBS },
+            // The order lanes keep their last finished jobs (BullWorkQueue); other queues' jobs go when done.
+            removeOnComplete: true,
+            removeOnFail: false,
           },
           // A killed worker's jobs are back in the queue within 30 s (lock lapsed, then the next stalled check).
           // Each check is a script of ~8 Redis commands per lane, so checking more often costs more than a run's jobs.

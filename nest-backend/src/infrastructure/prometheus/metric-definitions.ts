@@ -1,4 +1,4 @@
-import { makeCounterProvider, makeGaugeProvider, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
+import { getToken, makeCounterProvider, makeGaugeProvider, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
 import { JOB_STATES } from '../../domain/ports/work-queue.port';
 
 /**
@@ -16,12 +16,22 @@ export const METRIC = {
   runPhase: 'pedidos_run_phase',
   scrapeErrors: 'pedidos_metrics_scrape_errors_total',
   httpDuration: 'http_request_duration_seconds',
+  eventsAccepted: 'pedidos_events_accepted_total',
+  eventsStored: 'pedidos_events_stored_total',
+  eventsDuplicates: 'pedidos_events_duplicates_total',
+  eventsDeadLettered: 'pedidos_events_dead_lettered_total',
+  eventBatchSize: 'pedidos_event_batch_size',
+  eventBatchWrite: 'pedidos_event_batch_write_duration_seconds',
+  eventQueueJobs: 'pedidos_event_queue_jobs',
 } as const;
 
 /** Job (slice) durations: from a few ms (a small slice on MongoDB) to minutes (FerretDB scanning a large collection). */
 const JOB_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 /** Phase durations: a run of a thousand orders takes about a second, a million on FerretDB hours. */
 const PHASE_BUCKETS = [0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 7200, 14400];
+/** Events per stored batch: from a lone event flushed by age to EVENTS_BATCH_SIZE and beyond. */
+const EVENT_BATCH_BUCKETS = [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
+const EVENT_WRITE_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const HTTP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** What every process that consumes the queue or drives runs records. */
@@ -49,4 +59,22 @@ export const API_METRIC_PROVIDERS = [
   makeGaugeProvider({ name: METRIC.runPhase, help: 'Phase of the latest run as a state set: 1 for its phase, 0 for the others (IDLE when there is none).', labelNames: ['phase'] }),
   makeCounterProvider({ name: METRIC.scrapeErrors, help: 'Scrapes whose queue or run figures could not be read (the previous values were served).' }),
   makeHistogramProvider({ name: METRIC.httpDuration, help: 'HTTP requests by method, route pattern and status code.', labelNames: ['method', 'route', 'status_code'], buckets: HTTP_BUCKETS }),
+];
+
+/** Event intake, in the process that accepted (API) or stored (consumer) the events. */
+export const EVENT_METRIC_PROVIDERS = [
+  makeCounterProvider({ name: METRIC.eventsAccepted, help: 'Events accepted by intake (confirmed durable in the events queue).' }),
+  makeCounterProvider({ name: METRIC.eventsStored, help: 'Events written to the events collection.' }),
+  makeCounterProvider({ name: METRIC.eventsDuplicates, help: 'Events of written batches that were already stored (same eventId).' }),
+  makeCounterProvider({ name: METRIC.eventsDeadLettered, help: 'Events that failed every attempt and went to the event dead letters.' }),
+  makeHistogramProvider({ name: METRIC.eventBatchSize, help: 'Events per batch written to the events collection.', buckets: EVENT_BATCH_BUCKETS }),
+  makeHistogramProvider({ name: METRIC.eventBatchWrite, help: 'Time to write one batch of events (one bulk insert).', buckets: EVENT_WRITE_BUCKETS }),
+];
+
+/** The injection tokens of EVENT_METRIC_PROVIDERS, for the events module's metrics store. */
+export const EVENT_METRIC_TOKENS = [METRIC.eventsAccepted, METRIC.eventsStored, METRIC.eventsDuplicates, METRIC.eventsDeadLettered, METRIC.eventBatchSize, METRIC.eventBatchWrite].map(getToken);
+
+/** Event intake figures only API processes expose, read at scrape time. */
+export const EVENT_API_METRIC_PROVIDERS = [
+  makeGaugeProvider({ name: METRIC.eventQueueJobs, help: 'Jobs (intake groups or batches) in the events queue by state, read at scrape time.', labelNames: ['state'] }),
 ];

@@ -3,7 +3,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule, BullBoardModuleOptions } from '@bull-board/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { Environment } from '../../infrastructure/config/environment';
-import { NORMAL_QUEUE, VIP_QUEUE } from '../../infrastructure/queue/queue-names';
+import { EVENTS_QUEUE, NORMAL_QUEUE, VIP_QUEUE } from '../../infrastructure/queue/queue-names';
 import { queueBoardAuth } from './queue-board-auth';
 
 export const QUEUE_BOARD_ROUTE = '/admin/queues';
@@ -13,8 +13,9 @@ export const QUEUE_BOARD_ROUTE = '/admin/queues';
 const BoardServer = ExpressAdapter as unknown as BullBoardModuleOptions['adapter'];
 
 /**
- * Bull Board at /admin/queues: both order lanes, their jobs and failures, behind the API key (basic auth)
- * when one is set. What it shows is bounded by QUEUE_KEEP_COMPLETED_JOBS and QUEUE_KEEP_FAILED_JOBS.
+ * Bull Board at /admin/queues: both order lanes and the events queue, their jobs and failures, behind the API
+ * key (basic auth) when one is set. What the lanes keep is bounded by QUEUE_KEEP_COMPLETED_JOBS and
+ * QUEUE_KEEP_FAILED_JOBS; an events job goes when stored, or once its events are dead letters.
  */
 @Module({})
 export class QueueBoardModule {
@@ -31,6 +32,7 @@ export class QueueBoardModule {
         BullBoardModule.forFeature(
           { name: VIP_QUEUE, adapter: BullAdapter, options: { displayName: 'VIP lane', description: 'DIAMANTE orders; drained before any NORMAL slice is queued' } },
           { name: NORMAL_QUEUE, adapter: BullAdapter, options: { displayName: 'NORMAL lane', description: 'BRONZE, PRATA and OURO orders' } },
+          { name: EVENTS_QUEUE, adapter: BullAdapter, options: { displayName: 'Events', description: 'intake groups and batches of interaction events, one job each' } },
         ),
       ],
     };

@@ -459,7 +459,7 @@ async function queueBoardChecks(page) {
     assert(wrong.status === 401, `with a wrong password: ${wrong.status}`);
   });
 
-  await test('Bull Board shows both lanes and the jobs of a run in progress', async () => {
+  await test('Bull Board shows both lanes, the events queue, and the jobs of a run in progress', async () => {
     const started = await api(`/pedidos/generate?quantity=${largeRun}`, 'POST');
     assert(started.status === 202, `generate answered ${started.status}`);
     const { runId } = started.body;
@@ -473,6 +473,7 @@ async function queueBoardChecks(page) {
       await boardPage.goto(board, { waitUntil: 'domcontentloaded', timeout: 30_000 });
       await boardPage.getByText('VIP lane').first().waitFor({ timeout: 20_000 });
       await boardPage.getByText('NORMAL lane').first().waitFor({ timeout: 20_000 });
+      await boardPage.getByText('Events', { exact: true }).first().waitFor({ timeout: 20_000 });
       await boardPage.goto(`${board}/queue/orders-vip`, { waitUntil: 'domcontentloaded', timeout: 30_000 });
       // A job is a slice of the run: its id names the run, the lane and the seq range.
       await boardPage.getByText(new RegExp(`${runId}:VIP:\\d+-\\d+`)).first().waitFor({ timeout: 20_000 });

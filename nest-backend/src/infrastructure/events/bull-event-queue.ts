@@ -24,6 +24,10 @@ export class BullEventQueue extends EventQueue {
     await this.queue.add({ events });
   }
 
+  async addEach(events: InteractionEvent[]): Promise<void> {
+    await this.queue.addBulk(events.map((event) => ({ data: { events: [event] } })));
+  }
+
   async consume(concurrency: number, handle: EventDeliveryHandler, giveUp: EventGiveUpHandler): Promise<void> {
     this.queue.process(concurrency, async (job: Job<EventsJob>) => {
       const maxAttempts = job.opts.attempts ?? 1;

@@ -13,7 +13,8 @@ const event = (eventId: string): InteractionEvent => ({ eventId, userId: 'u', ev
 function consumerWith(outcome: (event: InteractionEvent) => EventOutcome, deadLetters: Partial<EventDeadLetterStore> = {}) {
   const queued: InteractionEvent[][] = [];
   const deadLettered: number[] = [];
-  const queue = { add: async (events: InteractionEvent[]) => void queued.push(events) } as unknown as EventQueue;
+  const split: InteractionEvent[][] = [];
+  const queue = { add: async (events: InteractionEvent[]) => void queued.push(events), addEach: async (events: InteractionEvent[]) => void split.push(events) } as unknown as EventQueue;
   const batches = { write: async (events: InteractionEvent[]) => events.map(outcome) } as unknown as StoreEventBatchService;
   const metrics = { recordDeadLettered: async (delta: number) => void deadLettered.push(delta), publishCurrent: async () => undefined } as unknown as EventMetricsStore;
   const settings = new EventSettings({
@@ -27,7 +28,7 @@ function consumerWith(outcome: (event: InteractionEvent) => EventOutcome, deadLe
     consumerId: 'test',
   });
   const consumer = new EventConsumer(queue, batches, deadLetters as EventDeadLetterStore, metrics, settings);
-  return { consumer, queued, deadLettered };
+  return { consumer, queued, split, deadLettered };
 }
 
 describe('EventConsumer', () => {
@@ -41,16 +42,24 @@ describe('EventConsumer', () => {
     expect(await consumer.handle({ events: [event('a'), event('b')], attempt: 1, maxAttempts: 3 })).toEqual({ retry: [event('b')], reason: 'refused' });
   });
 
-  it('after the last attempt keeps the events as dead letters and counts the new ones', async () => {
-    const recorded: EventDeadLetter[] = [];
-    const { consumer, deadLettered, queued } = consumerWith(() => ({ kind: 'stored' }), { record: async (letters) => (recorded.push(...letters), letters.length - 1) });
+  it('after the last attempt splits a delivery of several events into one delivery per event', async () => {
+    const { consumer, split, deadLettered } = consumerWith(() => ({ kind: 'stored' }), { record: async () => 0 });
     await consumer.giveUp([event('a'), event('b')], 'refused', 3);
-    expect(recorded.map((letter) => [letter.eventId, letter.reason, letter.attempts])).toEqual([
-      ['a', 'refused', 3],
-      ['b', 'refused', 3],
-    ]);
+    expect(split).toEqual([[event('a'), event('b')]]);
+    expect(deadLettered).toEqual([]);
+  });
+
+  it('after the last attempt of a single event keeps it as a dead letter and counts the new ones', async () => {
+    const recorded: EventDeadLetter[] = [];
+    const { consumer, deadLettered, queued } = consumerWith(() => ({ kind: 'stored' }), { record: async (letters) => (recorded.push(...letters), letters.length) });
+    await consumer.giveUp([event('a')], 'refused', 3);
+    expect(recorded.map((letter) => [letter.eventId, letter.reason, letter.attempts])).toEqual([['a', 'refused', 3]]);
     expect(deadLettered).toEqual([1]);
     expect(queued).toEqual([]);
+    // The same event dead-lettered again (a retry that failed twice) is not counted twice.
+    const again = consumerWith(() => ({ kind: 'stored' }), { record: async () => 0 });
+    await again.consumer.giveUp([event('a')], 'refused', 3);
+    expect(again.deadLettered).toEqual([0]);
   });
 
   it('queues the events again when even the dead letters cannot be written: nothing is dropped', async () => {

@@ -15,7 +15,8 @@ const PUBLISH_CURRENT_EVERY_MS = 200;
  * Consumes the events queue in this process (when it runs workers): holds up to EVENTS_QUEUE_CONCURRENCY
  * deliveries, feeds their events to one accumulator, and acknowledges each delivery once all its events are
  * stored or found already stored. Events the database refused go back for another attempt; after the last
- * one they move to the dead letters, and if even that fails they are queued again: never dropped.
+ * one they are split into single deliveries, then moved to the dead letters, and if even that fails they are
+ * queued again: never dropped.
  */
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -55,9 +56,20 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     return retry.length === 0 ? null : { retry, reason };
   }
 
-  /** After the last attempt: the events still refused become dead letters. Never throws. */
+  /**
+   * After the last attempt. A delivery of several events is split into one delivery per event, each with its
+   * own attempts (as the orders split a slice), so whatever made the whole write fail cannot take good events
+   * down with it; a single event that still fails becomes a dead letter (queued again if even that cannot be
+   * written). Rejects only when the queue cannot be reached either: the job then stays in Bull's failed set,
+   * and the next consumer start hands it here again.
+   */
   async giveUp(events: InteractionEvent[], reason: string, attempts: number): Promise<void> {
     if (events.length === 0) return;
+    if (events.length > 1) {
+      await this.queue.addEach(events);
+      this.logger.warn({ events: events.length, attempts, reason }, 'delivery failed every attempt; its events are retried one by one');
+      return;
+    }
     try {
       const failedAt = Date.now();
       const added = await this.deadLetters.record(events.map((event) => deadLetterOf(event, reason, attempts, failedAt)));

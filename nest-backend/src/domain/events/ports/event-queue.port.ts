@@ -19,6 +19,8 @@ export type EventGiveUpHandler = (events: InteractionEvent[], reason: string, at
 export abstract class EventQueue {
   /** Resolves once the events are durable in the queue (one job for all of them). */
   abstract add(events: InteractionEvent[]): Promise<void>;
+  /** One job per event: how a delivery that kept failing is split, so one bad event cannot hold back the others. */
+  abstract addEach(events: InteractionEvent[]): Promise<void>;
   /** Starts consuming in this process, holding up to `concurrency` deliveries at once. */
   abstract consume(concurrency: number, handle: EventDeliveryHandler, giveUp: EventGiveUpHandler): Promise<void>;
   /** Drops every queued delivery. */

@@ -474,7 +474,8 @@ async function queueBoardChecks(page) {
       await waitFor('VIP jobs in the queue', async () => {
         const { body } = await api('/pedidos/queue/status');
         return body.queues.vip.waiting + body.queues.vip.active + body.queues.vip.completed > 0;
-      }, { timeoutMs: 60_000, intervalMs: 200 });
+        // With ORDERS_PER_JOB=5000 the first VIP slice is queued once about 25,000 orders are stored.
+      }, { timeoutMs: 180_000, intervalMs: 500 });
       const boardPage = await operator.newPage();
       await boardPage.goto(board, { waitUntil: 'domcontentloaded', timeout: 30_000 });
       await boardPage.getByText('VIP lane').first().waitFor({ timeout: 20_000 });

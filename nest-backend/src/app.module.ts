@@ -1,16 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { EVENTS_API_PROVIDERS, EVENTS_CONTROLLERS, EVENTS_WORKER_PROVIDERS } from './events.providers';
 import { Environment } from './infrastructure/config/environment';
 import { EventsInfrastructureModule } from './infrastructure/events/events-infrastructure.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { loggerModule } from './infrastructure/logging/logger.module';
+import { PrometheusMetricsModule } from './infrastructure/prometheus/prometheus-metrics.module';
 import { API_PROVIDERS, WORKER_PROVIDERS } from './pipeline.providers';
 import { AccessModule } from './presentation/http/access.module';
 import { DeadLettersController } from './presentation/http/dead-letters.controller';
 import { HealthController } from './presentation/http/health.controller';
+import { MetricsController } from './presentation/http/metrics.controller';
 import { PedidosController } from './presentation/http/pedidos.controller';
 import { ProcessMetricsController } from './presentation/http/process-metrics.controller';
+import { QueueBoardModule } from './presentation/http/queue-board.module';
 import { QueueController } from './presentation/http/queue.controller';
 import { RunsController } from './presentation/http/runs.controller';
 import { PedidosGateway } from './presentation/ws/pedidos.gateway';
@@ -21,7 +25,17 @@ export class AppModule {
   static forRoot(env: Environment): DynamicModule {
     return {
       module: AppModule,
-      imports: [loggerModule(env, 'api'), InfrastructureModule.forRoot(env, 'api'), EventsInfrastructureModule.forRoot(env, 'api'), TerminusModule, AccessModule.forRoot(env)],
+      imports: [
+        loggerModule(env, 'api'),
+        InfrastructureModule.forRoot(env, 'api'),
+        EventsInfrastructureModule.forRoot(env, 'api'),
+        TerminusModule,
+        AccessModule.forRoot(env),
+        PrometheusMetricsModule.forRoot(env, 'api'),
+        // Default metrics are registered by MetricsExposition, once per process.
+        PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
+        QueueBoardModule.forRoot(env),
+      ],
       controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ...EVENTS_CONTROLLERS],
       providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS],
     };
@@ -34,7 +48,12 @@ export class WorkerModule {
   static forRoot(env: Environment): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [loggerModule(env, 'worker'), InfrastructureModule.forRoot(env, 'worker'), EventsInfrastructureModule.forRoot(env, 'worker')],
+      imports: [
+        loggerModule(env, 'worker'),
+        InfrastructureModule.forRoot(env, 'worker'),
+        EventsInfrastructureModule.forRoot(env, 'worker'),
+        PrometheusMetricsModule.forRoot(env, 'worker'),
+      ],
       providers: [...WORKER_PROVIDERS, ...EVENTS_WORKER_PROVIDERS],
     };
   }

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, WorkerModule } from './app.module';
 import { Environment, validateEnvironment } from './infrastructure/config/environment';
+import { HttpRequestMetrics } from './infrastructure/prometheus/http-request-metrics';
 import { ApiErrorFilter } from './presentation/http/api-error.filter';
 import { corsOptions, documentApiKey, securityHeaders } from './presentation/http/http-security';
 import { documentEventsKey } from './presentation/http/events/events-openapi';
@@ -33,6 +34,7 @@ export async function createApi(env: Environment): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks([], SHUTDOWN);
+  app.use(app.get(HttpRequestMetrics).middleware);
   app.use(securityHeaders());
   const origins = env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   app.enableCors(corsOptions(origins));

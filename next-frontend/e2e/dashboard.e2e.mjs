@@ -443,6 +443,7 @@ async function main() {
     });
 
     await eventsChecks(page);
+    await queueBoardChecks(page);
 
     await test('no uncaught errors in the page', async () => {
       assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
@@ -586,6 +587,54 @@ async function eventsChecks(page) {
     await page.locator('[data-testid="events-burst-start"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(RESULTS, 'eventos-phone.png'), fullPage: true });
     await page.setViewportSize({ width: 1366, height: 900 });
+  });
+}
+
+/** Bull Board at /admin/queues on the backend: behind the API key as basic auth, showing both lanes and a run's jobs. */
+async function queueBoardChecks(page) {
+  const board = `${backendUrl}/admin/queues`;
+
+  await test('Bull Board asks for the API key as basic auth, and refuses a wrong one', async () => {
+    const anonymous = await fetch(board, { signal: AbortSignal.timeout(10_000) });
+    assert(anonymous.status === 401, `without credentials: ${anonymous.status}`);
+    assert(/^Basic /.test(anonymous.headers.get('www-authenticate') || ''), 'no WWW-Authenticate: Basic challenge');
+    assert((await anonymous.json()).code === 'UNAUTHORIZED', 'not the common error shape');
+    const wrong = await fetch(`${board}/api/queues`, { headers: { authorization: `Basic ${Buffer.from('operator:not-the-key').toString('base64')}` }, signal: AbortSignal.timeout(10_000) });
+    assert(wrong.status === 401, `with a wrong password: ${wrong.status}`);
+  });
+
+  await test('Bull Board shows both lanes, the events queue, and the jobs of a run in progress', async () => {
+    // A run left active by an earlier check (on a slow machine) serves as well as a new one, and needs no cancel.
+    const current = (await api('/pedidos')).body;
+    let runId = current?.lastRunId;
+    const ownRun = !ACTIVE.includes(current?.phase);
+    if (ownRun) {
+      const started = await api(`/pedidos/generate?quantity=${largeRun}`, 'POST');
+      assert(started.status === 202, `generate answered ${started.status}`);
+      runId = started.body.runId;
+    }
+    const operator = await page.context().browser().newContext({ httpCredentials: { username: 'operator', password: API_KEY }, viewport: { width: 1366, height: 900 } });
+    try {
+      await waitFor('VIP jobs in the queue', async () => {
+        const { body } = await api('/pedidos/queue/status');
+        return body.queues.vip.waiting + body.queues.vip.active + body.queues.vip.completed > 0;
+        // With ORDERS_PER_JOB=5000 the first VIP slice is queued once about 25,000 orders are stored.
+      }, { timeoutMs: 180_000, intervalMs: 500 });
+      const boardPage = await operator.newPage();
+      await boardPage.goto(board, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+      await boardPage.getByText('VIP lane').first().waitFor({ timeout: 20_000 });
+      await boardPage.getByText('NORMAL lane').first().waitFor({ timeout: 20_000 });
+      await boardPage.getByText('Events', { exact: true }).first().waitFor({ timeout: 20_000 });
+      await boardPage.goto(`${board}/queue/orders-vip`, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+      // A job is a slice of the run: its id names the run, the lane and the seq range.
+      await boardPage.getByText(new RegExp(`${runId}:VIP:\\d+-\\d+`)).first().waitFor({ timeout: 20_000 });
+      await boardPage.screenshot({ path: path.join(RESULTS, 'queue-board.png'), fullPage: false });
+      const { body } = await api('/pedidos');
+      assert(body.lastRunId === runId && ACTIVE.includes(body.phase), `the run was no longer in progress when its jobs showed (${body.phase})`);
+    } finally {
+      await operator.close().catch(() => {});
+      if (ownRun) await api('/pedidos/cancel?purge=true&removePending=true', 'POST').catch(() => {});
+    }
   });
 }
 

@@ -63,6 +63,7 @@ export class InfrastructureModule {
           defaultJobOptions: {
             attempts: env.MAX_ATTEMPTS,
             backoff: { type: 'exponential', delay: env.RETRY_BACKOFF_MS },
+            // The order lanes keep their last finished jobs (BullWorkQueue); other queues' jobs go when done.
             removeOnComplete: true,
             removeOnFail: false,
           },

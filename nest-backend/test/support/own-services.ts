@@ -126,7 +126,7 @@ export class OwnFerretDb {
   }
 }
 
-function which(command: string): string | null {
+export function which(command: string): string | null {
   try {
     return execFileSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim() || null;
   } catch {

@@ -31,6 +31,8 @@ export function testEnvironment(suite: string, overrides: Record<string, string>
     RETRY_BACKOFF_MS: '200',
     // Suites send bursts of control requests; the limiter has its own test (access.e2e-spec.ts).
     RATE_LIMIT_PER_MINUTE: '0',
+    // Worker processes of tests serve no metrics unless a test asks (their fixed default port would collide).
+    METRICS_PORT: '0',
     ...overrides,
   });
 }

@@ -2,6 +2,7 @@ import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nest
 import { Priority } from '../../domain/order';
 import { lastFullSliceEnd, sliceRange, slicesCovering } from '../../domain/order-slices';
 import { OrderStore } from '../../domain/ports/order-store.port';
+import { PipelineMetrics } from '../../domain/ports/pipeline-metrics.port';
 import { RunCounters } from '../../domain/ports/run-counters.port';
 import { RunEvents } from '../../domain/ports/run-events.port';
 import { RunStore } from '../../domain/ports/run-store.port';
@@ -58,6 +59,7 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
     private readonly settings: PipelineSettings,
     private readonly log: RunLog,
     private readonly events: RunEvents,
+    private readonly metrics: PipelineMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -231,6 +233,7 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
       await Promise.allSettled(inFlight.map(({ stored }) => stored));
     }
     const generationEndedAt = new Date();
+    if (run.generationStartedAt) this.metrics.generationFinished((generationEndedAt.getTime() - run.generationStartedAt.getTime()) / 1000);
     this.log.info(`run ${runId}: ${generated} orders stored (${cursor.vip} VIP, ${cursor.normal} NORMAL)`);
     if (autoProcess) {
       await this.moveOn(run, 'ENQUEUE_VIP', { generationEndedAt });
@@ -283,7 +286,10 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
       if (idleSince !== null || laneLooksSettled(run, priority, live) || now - lastAudit >= AUDIT_EVERY_MS) {
         lastAudit = now;
         const pending = await this.pendingWithIdleLane(run.runId, priority);
-        if (pending === 0) return live;
+        if (pending === 0) {
+          this.metrics.laneDrained(priority, (Date.now() - waitingSince) / 1000);
+          return live;
+        }
         if (pending === null) {
           idleSince = null;
         } else if (idleSince === null) {

@@ -4,6 +4,7 @@ import { OrderStore, OrderTally } from '../../domain/ports/order-store.port';
 import { RunCounters } from '../../domain/ports/run-counters.port';
 import { DeadLetter } from '../../domain/dead-letter';
 import { DeadLetterStore } from '../../domain/ports/dead-letter-store.port';
+import { PipelineMetrics } from '../../domain/ports/pipeline-metrics.port';
 import { RunSlot } from '../../domain/ports/run-slot.port';
 import { WorkQueue } from '../../domain/ports/work-queue.port';
 import { LiveCounters } from '../../domain/run';
@@ -140,6 +141,17 @@ class RecordingDeadLetters {
   }
 }
 
+class RecordingMetrics {
+  readonly processed: Array<[Priority, number]> = [];
+  readonly deadLettered: Array<[Priority, number]> = [];
+  ordersProcessed(priority: Priority, count: number): void {
+    this.processed.push([priority, count]);
+  }
+  ordersDeadLettered(priority: Priority, count: number): void {
+    this.deadLettered.push([priority, count]);
+  }
+}
+
 const settings = (failEverySeqMultipleOf = 0) => new PipelineSettings(1_000_000, 10_000, 1000, 25, 1000, false, 5, 'test', true, false, failEverySeqMultipleOf);
 const slice = (from: number, to: number, priority: Priority = 'VIP', runId = 'run-1'): OrderSlice => ({ runId, priority, from, to });
 
@@ -150,6 +162,7 @@ function setUp(options: { holder?: string | null; failEvery?: number } = {}) {
   const log = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
   const queue = new RecordingQueue();
   const deadLetters = new RecordingDeadLetters();
+  const metrics = new RecordingMetrics();
   const service = new ProcessSliceService(
     orders,
     counters,
@@ -158,8 +171,9 @@ function setUp(options: { holder?: string | null; failEvery?: number } = {}) {
     log as unknown as RunLog,
     queue as unknown as WorkQueue,
     deadLetters as unknown as DeadLetterStore,
+    metrics as unknown as PipelineMetrics,
   );
-  return { orders, counters, slot, log, queue, deadLetters, service };
+  return { orders, counters, slot, log, queue, deadLetters, metrics, service };
 }
 
 describe('ProcessSliceService.process', () => {
@@ -183,6 +197,18 @@ describe('ProcessSliceService.process', () => {
     orders.add('run-1', 'NORMAL', 4, 10);
     await service.process(slice(0, 10, 'NORMAL'));
     expect(counters.processed.map((record) => record.processed)).toEqual([6]);
+  });
+
+  it('reports the orders it changed to the metrics once per slice, and nothing for a slice that changed none', async () => {
+    const { orders, metrics, service } = setUp();
+    orders.add('run-1', 'NORMAL', 0, 10);
+    await service.process(slice(0, 6, 'NORMAL'));
+    await service.process(slice(0, 10, 'NORMAL'));
+    await service.process(slice(0, 10, 'NORMAL'));
+    expect(metrics.processed).toEqual([
+      ['NORMAL', 6],
+      ['NORMAL', 4],
+    ]);
   });
 
   it('records nothing when a retried slice finds its orders already done', async () => {
@@ -260,12 +286,13 @@ describe('ProcessSliceService.giveUp', () => {
   });
 
   it('marks a single order that failed every attempt failed, counts it and keeps it as a dead letter with the reason', async () => {
-    const { orders, counters, log, deadLetters, service } = setUp();
+    const { orders, counters, log, deadLetters, metrics, service } = setUp();
     orders.add('run-1', 'VIP', 0, 10);
     await service.giveUp(slice(7, 8), 'boom');
     expect(orders.statusOf('run-1', 'VIP', 7)).toBe('falhou');
     expect(orders.statusOf('run-1', 'VIP', 8)).toBe('pendente');
     expect(counters.failed).toEqual([{ runId: 'run-1', failed: 1 }]);
+    expect(metrics.deadLettered).toEqual([['VIP', 1]]);
     expect(deadLetters.letters).toEqual([
       expect.objectContaining({ runId: 'run-1', orderId: 'order-7', priority: 'VIP', seq: 7, reason: 'boom', attempts: 5, retriedAt: null }),
     ]);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OrderSlice } from '../../domain/order-slices';
 import { DeadLetterStore } from '../../domain/ports/dead-letter-store.port';
 import { OrderStore } from '../../domain/ports/order-store.port';
+import { PipelineMetrics } from '../../domain/ports/pipeline-metrics.port';
 import { RunCounters } from '../../domain/ports/run-counters.port';
 import { RunSlot } from '../../domain/ports/run-slot.port';
 import { WorkQueue } from '../../domain/ports/work-queue.port';
@@ -21,6 +22,7 @@ export class ProcessSliceService {
     private readonly log: RunLog,
     private readonly queue: WorkQueue,
     private readonly deadLetters: DeadLetterStore,
+    private readonly metrics: PipelineMetrics,
   ) {}
 
   async process(slice: OrderSlice): Promise<SliceOutcome> {
@@ -29,7 +31,10 @@ export class ProcessSliceService {
     this.failIfInjected(slice);
     const startedAt = Date.now();
     const changed = await this.orders.markProcessed(slice, new Date(startedAt));
-    if (changed > 0) await this.counters.recordProcessed(slice.runId, slice.priority, changed, startedAt, Date.now());
+    if (changed > 0) {
+      await this.counters.recordProcessed(slice.runId, slice.priority, changed, startedAt, Date.now());
+      this.metrics.ordersProcessed(slice.priority, changed);
+    }
     return 'processed';
   }
 
@@ -57,6 +62,7 @@ export class ProcessSliceService {
         pending.map(({ id, seq }) => ({ runId: slice.runId, orderId: id, priority: slice.priority, seq, reason, attempts: this.settings.maxAttempts, failedAt, retriedAt: null })),
       );
       await this.counters.recordFailed(slice.runId, failed);
+      this.metrics.ordersDeadLettered(slice.priority, failed);
       this.log.error(`order ${pending[0].id} (${where}) failed ${this.settings.maxAttempts} times and went to the dead letters: ${reason}`);
     } catch (error) {
       // The orders stay pending; the drain check queues them again.

@@ -1,4 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { PipelineMetrics, SliceAttemptOutcome } from '../../domain/ports/pipeline-metrics.port';
 import { WorkQueue } from '../../domain/ports/work-queue.port';
 import { PipelineSettings } from '../pipeline-settings';
 import { RunLog } from '../run-log/run-log.service';
@@ -12,6 +13,7 @@ export class SliceWorker implements OnApplicationBootstrap {
     private readonly slices: ProcessSliceService,
     private readonly settings: PipelineSettings,
     private readonly log: RunLog,
+    private readonly metrics: PipelineMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -19,7 +21,13 @@ export class SliceWorker implements OnApplicationBootstrap {
     await this.queue.consume(
       this.settings.queueConcurrency,
       async (slice) => {
-        await this.slices.process(slice);
+        const started = performance.now();
+        let outcome: SliceAttemptOutcome = 'failed';
+        try {
+          outcome = await this.slices.process(slice);
+        } finally {
+          this.metrics.sliceAttempted({ priority: slice.priority, orders: slice.to - slice.from, outcome, seconds: (performance.now() - started) / 1000 });
+        }
       },
       (slice, reason) => this.slices.giveUp(slice, reason),
     );

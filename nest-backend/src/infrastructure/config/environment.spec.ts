@@ -30,6 +30,13 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_PER_MINUTE="-1"/);
     expect(() => validateEnvironment({ RATE_LIMIT_PER_MINUTE: 'many' })).toThrow(/RATE_LIMIT_PER_MINUTE="many"/);
   });
+
+  it('serves worker metrics on 9464 and keeps 1,000 finished jobs of each kind per lane unless told otherwise (0 = none)', () => {
+    expect(validateEnvironment({})).toMatchObject({ METRICS_PORT: 9464, QUEUE_KEEP_COMPLETED_JOBS: 1000, QUEUE_KEEP_FAILED_JOBS: 1000 });
+    expect(validateEnvironment({ METRICS_PORT: '0', QUEUE_KEEP_COMPLETED_JOBS: '0' })).toMatchObject({ METRICS_PORT: 0, QUEUE_KEEP_COMPLETED_JOBS: 0 });
+    expect(() => validateEnvironment({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT="70000"/);
+    expect(() => validateEnvironment({ QUEUE_KEEP_FAILED_JOBS: '-1' })).toThrow(/QUEUE_KEEP_FAILED_JOBS="-1"/);
+  });
 });
 
 describe('REDIS_URL', () => {

@@ -87,6 +87,17 @@ export class Environment {
   @Transform(toBoolean) @IsBoolean()
   MONGO_MONITOR_COMMANDS: boolean = false;
 
+  /** Port of a worker process's metrics-only HTTP server (`GET /metrics`); 0 turns it off. The API serves `/metrics` on PORT. */
+  @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT: number = 9464;
+
+  /** Finished jobs kept per lane for Bull Board and `GET /pedidos/queue/jobs` (older ones are deleted as new ones finish); 0 keeps none. */
+  @IsInt() @Min(0) @Max(1_000_000)
+  QUEUE_KEEP_COMPLETED_JOBS: number = 1_000;
+
+  @IsInt() @Min(0) @Max(1_000_000)
+  QUEUE_KEEP_FAILED_JOBS: number = 1_000;
+
   /** Test-only fault injection: orders whose seq is a multiple of this fail every attempt (0 = off). */
   @IsInt() @Min(0)
   FAIL_EVERY_SEQ_MULTIPLE_OF: number = 0;

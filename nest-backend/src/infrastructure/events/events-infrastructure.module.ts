@@ -9,6 +9,7 @@ import { EventStore } from '../../domain/events/ports/event-store.port';
 import { Environment } from '../config/environment';
 import { eventSettingsFrom } from '../config/event-settings';
 import { ProcessRole } from '../config/settings';
+import { PrometheusEventMetricsStore } from '../prometheus/prometheus-event-metrics-store';
 import { EVENTS_QUEUE } from '../queue/queue-names';
 import { BullEventQueue } from './bull-event-queue';
 import { EventDeadLetterDocument, EventDeadLetterSchema } from './event-dead-letter.schema';
@@ -39,7 +40,9 @@ export class EventsInfrastructureModule {
         { provide: EventStore, useClass: MongoEventStore },
         { provide: EventDeadLetterStore, useClass: MongoEventDeadLetterStore },
         { provide: EventQueue, useClass: BullEventQueue },
-        { provide: EventMetricsStore, useClass: RedisEventMetricsStore },
+        RedisEventMetricsStore,
+        // What is recorded in Redis is counted for Prometheus too (infrastructure/prometheus).
+        { provide: EventMetricsStore, useClass: PrometheusEventMetricsStore },
       ],
       exports: [EventSettings, EventStore, EventDeadLetterStore, EventQueue, EventMetricsStore],
     };

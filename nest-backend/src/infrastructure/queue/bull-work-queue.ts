@@ -1,10 +1,11 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import type { Job, JobStatus, Queue } from 'bull';
+import type { Job, JobOptions, JobStatus, Queue } from 'bull';
 import { Priority } from '../../domain/order';
 import { OrderSlice, sliceJobId } from '../../domain/order-slices';
 import { CleanableState, JobCounts, JobState, QueuedJob, SliceGiveUpHandler, SliceHandler, WorkQueue } from '../../domain/ports/work-queue.port';
 import { onFinalFailure } from './final-failure';
+import { Environment } from '../config/environment';
 import { NORMAL_QUEUE, VIP_QUEUE } from './queue-names';
 
 const LANES: Priority[] = ['VIP', 'NORMAL'];
@@ -18,15 +19,21 @@ export class BullWorkQueue extends WorkQueue {
   constructor(
     @InjectQueue(VIP_QUEUE) private readonly vip: Queue<OrderSlice>,
     @InjectQueue(NORMAL_QUEUE) private readonly normal: Queue<OrderSlice>,
+    env: Environment,
   ) {
     super();
+    // The last finished jobs stay for operators (Bull Board, GET /pedidos/queue/jobs); older ones are deleted as
+    // new ones finish (in Bull's own finishing script), so each lane holds at most this many whatever the run's size.
+    this.retention = { removeOnComplete: { count: env.QUEUE_KEEP_COMPLETED_JOBS }, removeOnFail: { count: env.QUEUE_KEEP_FAILED_JOBS } };
   }
+
+  private readonly retention: Pick<JobOptions, 'removeOnComplete' | 'removeOnFail'>;
 
   async enqueue(slices: OrderSlice[], requeueTag?: string): Promise<void> {
     for (const priority of LANES) {
       const lane = slices.filter((slice) => slice.priority === priority);
       // A deterministic job id makes queueing the same slice twice (after a restart) a no-op while it waits.
-      if (lane.length > 0) await this.lane(priority).addBulk(lane.map((slice) => ({ data: slice, opts: { jobId: sliceJobId(slice, requeueTag) } })));
+      if (lane.length > 0) await this.lane(priority).addBulk(lane.map((slice) => ({ data: slice, opts: { jobId: sliceJobId(slice, requeueTag), ...this.retention } })));
     }
   }
 

@@ -102,8 +102,8 @@ export function describeFloor(floor: FloorResult, pipelineMs: number | null): st
   const ratio = pipelineMs ? ` → pipeline / floor = ${round2(pipelineMs / floor.floorMs)}` : '';
   return [
     `floor (driver only): ${formatInt(floor.orders)} orders in ${ms(floor.floorMs)}${ratio}`,
-    `  insert ${ms(floor.insertMs)} (${rate(floor.insertRate)}, batches of ${formatInt(floor.insertBatch)}, ${floor.parallel} in flight)`,
-    `  updateMany VIP ${ms(floor.updateVipMs)}, NORMAL ${ms(floor.updateNormalMs)} (${rate(floor.updateRate)}); ${floor.mongoCommands} commands (${floor.mongoCommandsPer1000}/1k)`,
+    `  insert ${ms(floor.insertMs)} (${rate(floor.insertRate)}, batches of ${formatInt(floor.insertBatch)}, 2 in flight)`,
+    `  updateMany VIP ${ms(floor.updateVipMs)}, NORMAL ${ms(floor.updateNormalMs)} (${rate(floor.updateRate)}; one per job of ${formatInt(floor.updateBatch)}, ${floor.parallel} in flight); ${floor.mongoCommands} commands (${floor.mongoCommandsPer1000}/1k)`,
   ].join('\n');
 }
 

@@ -4,6 +4,7 @@ import { Environment } from './infrastructure/config/environment';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { loggerModule } from './infrastructure/logging/logger.module';
 import { API_PROVIDERS, WORKER_PROVIDERS } from './pipeline.providers';
+import { ServerProfileController } from './presentation/http/server-profile.controller';
 import { AccessModule } from './presentation/http/access.module';
 import { DeadLettersController } from './presentation/http/dead-letters.controller';
 import { HealthController } from './presentation/http/health.controller';
@@ -20,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [loggerModule(env, 'api'), InfrastructureModule.forRoot(env, 'api'), TerminusModule, AccessModule.forRoot(env)],
-      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController],
+      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController],
       providers: [...API_PROVIDERS, PedidosGateway],
     };
   }

@@ -448,6 +448,9 @@ async function main() {
 
 /** Matches React's hydration failures, minified (#418, #423, #425) or not. */
 const HYDRATION_ERROR = /Minified React error #(418|423|425)|Hydration failed|did not match|hydrat/i;
+/** The client code of each page (overview, queue, runs): held back so the layout hydrates first. */
+const PAGE_CHUNK = /\/_next\/static\/chunks\/app\/(queue\/|runs\/)?page-[^/]*\.js$/;
+const LOADED_DURING_RUN = ['/', '/queue', '/runs'];
 
 /**
  * Issue 12: full page loads while socket events arrive must hydrate cleanly, and the overview shows
@@ -464,7 +467,7 @@ async function millionChecks(browser) {
   });
   // The page's own client code arrives late, so the layout (and its socket bridge) hydrates and takes
   // socket events before the page's Suspense boundary hydrates: the window in which #418 was seen.
-  await page.route(/\/_next\/static\/chunks\/app\/page-[^/]*\.js$/, async (route) => {
+  await page.route(PAGE_CHUNK, async (route) => {
     await sleep(1500);
     await route.continue();
   });
@@ -472,31 +475,31 @@ async function millionChecks(browser) {
     await test('full page loads while a run sends socket events hydrate without a mismatch', async () => {
       const before = await api('/pedidos');
       if (ACTIVE.includes(before.body?.phase)) await api('/pedidos/cancel?purge=true&removePending=true', 'POST');
-      const started = await api('/pedidos/generate?quantity=10000', 'POST');
+      const started = await api('/pedidos/generate?quantity=20000', 'POST');
       assert(started.status === 202, `generate answered ${started.status}`);
       let loads = 0;
-      await waitFor('the 10,000-order run to finish while the page is loaded again and again', async () => {
-        await page.goto(dashboardUrl, { waitUntil: 'load', timeout: 30_000 });
+      await waitFor('the 20,000-order run to finish while the pages are loaded again and again', async () => {
+        await page.goto(`${dashboardUrl}${LOADED_DURING_RUN[loads % LOADED_DURING_RUN.length]}`, { waitUntil: 'load', timeout: 30_000 });
         await page.waitForSelector('[data-testid="connection"][data-status="connected"]', { timeout: 20_000 });
-        await sleep(2500); // the late page chunk, then a few progress events after hydration
+        await sleep(2000); // the late page chunk, then a few progress events after hydration
         loads++;
         return (await api('/pedidos')).body?.phase === 'DONE';
       }, { timeoutMs: 240_000, intervalMs: 0 });
       const hydration = errors.filter((line) => HYDRATION_ERROR.test(line));
       log(`${loads} full page loads during the run; ${errors.length} console/page errors`);
-      assert(loads >= 2, `only ${loads} page load(s) happened during the run`);
+      assert(loads >= 3, `only ${loads} page load(s) happened during the run`);
       assert(hydration.length === 0, `hydration errors: ${hydration.join(' | ')}`);
     });
 
     await test('next to the quantity: the expected duration on this server, and the FerretDB notice', async () => {
-      await page.unroute(/\/_next\/static\/chunks\/app\/page-[^/]*\.js$/);
+      await page.unroute(PAGE_CHUNK);
       await page.goto(dashboardUrl, { waitUntil: 'load', timeout: 30_000 });
       const name = `${server.server.kind === 'ferretdb' ? 'FerretDB' : 'MongoDB'}`;
       const duration = page.locator('[data-testid="run-estimate-duration"]');
       await duration.waitFor({ timeout: 15_000 });
       const text = await duration.innerText();
       assert(/^cerca de \d+ (s|min|h)/.test(text) && text.includes(name) && text.includes('neste servidor'), `estimate reads "${text}"`);
-      await page.fill('[data-testid="quantity"]', '1000000');
+      await page.fill('[data-testid="quantity"]', '20000');
       await waitFor('the estimate to follow the quantity', async () => (await duration.innerText()) !== text, { timeoutMs: 5_000 });
       const notice = page.locator('[data-testid="run-estimate-ferretdb"]');
       if (server.server.kind === 'ferretdb') {

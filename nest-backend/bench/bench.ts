@@ -107,6 +107,7 @@ async function pipelineMode(ctx: BenchContext, options: BenchOptions, server: Se
     details,
   });
   process.stdout.write(`bench: wrote ${file}\n`);
+  if (main.invariants && !main.invariants.ok) throw new Error('the database does not hold every order processed exactly once, VIP first (see "database after DONE" above)');
 }
 
 async function sweepMode(ctx: BenchContext, options: BenchOptions, server: ServerInfo, repoRoot: string, source: string): Promise<void> {

@@ -2,15 +2,22 @@
 // (`{runId, priority, seq: {$gte, $lt}, status}`) and the job-key equality they send now (`{runId, priority,
 // status, job}`) — what one update of each costs, and what each index of `orders` costs on the insert and update
 // paths (bench/README.md, "Job key" and "Index review"). Scratch databases, dropped at the end.
-//   MONGO_URI=mongodb://127.0.0.1:27310/ node bench/update-plan.cjs [--orders 60000] [--index-orders 20000] [--skip-indexes]
+//   MONGO_URI=mongodb://127.0.0.1:27310/ node bench/update-plan.cjs [--orders 60000] [--index-orders 20000] [--repeat 3] [--skip-indexes]
+// With --repeat R every index set is measured R times, the rounds interleaved, and the median of each is printed.
 const { MongoClient } = require('mongodb');
 const { parseArgs } = require('node:util');
 
 const { values } = parseArgs({
-  options: { orders: { type: 'string', default: '60000' }, 'index-orders': { type: 'string', default: '20000' }, 'skip-indexes': { type: 'boolean', default: false } },
+  options: {
+    orders: { type: 'string', default: '60000' },
+    'index-orders': { type: 'string', default: '20000' },
+    repeat: { type: 'string', default: '1' },
+    'skip-indexes': { type: 'boolean', default: false },
+  },
 });
 const ORDERS = Number(values.orders);
 const INDEX_ORDERS = Number(values['index-orders']);
+const REPEAT = Number(values.repeat);
 const PER_JOB = 5_000;
 
 /** The index of the code (order.schema.ts) and the ones it had before this review. */
@@ -87,23 +94,35 @@ async function indexCosts(client) {
     ...FORMER.map(({ name, spec }) => ({ name: `\`_id\` + {runId, priority, status, job} + ${name}`, specs: [JOB_INDEX, spec] })),
     { name: 'all 8 indexes of before + the job index', specs: [JOB_INDEX, ...FORMER.map(({ spec }) => spec)] },
   ];
-  console.log(`\n| indexes | insert ${INDEX_ORDERS} ms | update 2 jobs (${2 * PER_JOB} orders) ms | update µs / order |`);
-  console.log('|---|---|---|---|');
-  for (const set of sets) {
-    const db = client.db(`pedidos_index_cost_${Date.now()}`);
-    try {
-      const collection = db.collection('orders');
-      if (set.specs.length > 0) await collection.createIndexes(set.specs);
-      else await db.createCollection('orders');
-      const insertMs = await fill(collection, orders(INDEX_ORDERS));
-      const first = await timed(collection, { runId: 'r', priority: 'NORMAL', status: 'pendente', job: 0 });
-      const second = await timed(collection, { runId: 'r', priority: 'NORMAL', status: 'pendente', job: 1 });
-      const updateMs = first.ms + second.ms;
-      const modified = first.modified + second.modified;
-      console.log(`| ${set.name} | ${insertMs} | ${updateMs} | ${Math.round((updateMs * 1000) / modified)} |`);
-    } finally {
-      await db.dropDatabase().catch(() => undefined);
-    }
+  const measured = sets.map(() => []);
+  for (let round = 0; round < REPEAT; round++) {
+    for (const [i, set] of sets.entries()) measured[i].push(await indexCost(client, set.specs));
+  }
+  console.log(`\nindex costs${REPEAT > 1 ? `, median of ${REPEAT} interleaved rounds` : ''}:`);
+  console.log(`| indexes | insert ${INDEX_ORDERS} ms | update 2 jobs (${2 * PER_JOB} orders) ms | update µs / order |${REPEAT > 1 ? ' update ms of each round |' : ''}`);
+  console.log(`|---|---|---|---|${REPEAT > 1 ? '---|' : ''}`);
+  for (const [i, set] of sets.entries()) {
+    const insertMs = median(measured[i].map((m) => m.insertMs));
+    const updateMs = median(measured[i].map((m) => m.updateMs));
+    const perOrder = Math.round((updateMs * 1000) / measured[i][0].modified);
+    console.log(`| ${set.name} | ${insertMs} | ${updateMs} | ${perOrder} |${REPEAT > 1 ? ` ${measured[i].map((m) => m.updateMs).join(' / ')} |` : ''}`);
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function indexCost(client, specs) {
+  const db = client.db(`pedidos_index_cost_${Date.now()}`);
+  try {
+    const collection = db.collection('orders');
+    if (specs.length > 0) await collection.createIndexes(specs);
+    else await db.createCollection('orders');
+    const insertMs = await fill(collection, orders(INDEX_ORDERS));
+    const first = await timed(collection, { runId: 'r', priority: 'NORMAL', status: 'pendente', job: 0 });
+    const second = await timed(collection, { runId: 'r', priority: 'NORMAL', status: 'pendente', job: 1 });
+    return { insertMs, updateMs: first.ms + second.ms, modified: first.modified + second.modified };
+  } finally {
+    await db.dropDatabase().catch(() => undefined);
   }
 }
 

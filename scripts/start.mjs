@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ensureServices, REPO_ROOT } from './local-services.mjs';
 import { isPortFree } from './lib/probes.mjs';
+import { settingsForStartedServer } from './lib/server-settings.mjs';
 import { describeExit, run, signalIfRunning, startProcess } from './lib/processes.mjs';
 
 /** As in nest-backend's package.json and Dockerfile: a heap cap and V8's small-heap tuning keep peak RSS low and flat in the run's size (bench/README.md). */
@@ -75,7 +76,9 @@ async function main() {
   }
 
   services = await ensureServices({ handleSignals: false });
-  const backendEnv = { ...process.env, PORT: String(apiPort), MONGO_URI: services.mongoUri, REDIS_URL: services.redisUrl };
+  const picked = settingsForStartedServer(services.mongoServer);
+  picked.notes.forEach((note) => say(note));
+  const backendEnv = { ...process.env, ...picked.env, PORT: String(apiPort), MONGO_URI: services.mongoUri, REDIS_URL: services.redisUrl };
   const frontendEnv = { ...process.env, PORT: String(DASHBOARD_PORT), NEXT_PUBLIC_API_URL: apiUrl, API_URL: apiUrl };
 
   say('building nest-backend...');

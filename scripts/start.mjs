@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureServices, REPO_ROOT } from './local-services.mjs';
 import { forgetPid, rememberPid } from './lib/pid-records.mjs';
 import { isPortFree } from './lib/probes.mjs';
+import { settingsForStartedServer } from './lib/server-settings.mjs';
 import { describeExit, run, signalIfRunning, startProcess } from './lib/processes.mjs';
 
 /** As in nest-backend's package.json and Dockerfile: a heap cap and V8's small-heap tuning keep peak RSS low and flat in the run's size (bench/README.md). */
@@ -91,8 +92,10 @@ async function main() {
 
   // Also stops what a start that was killed left behind (it records what it starts in <data dir>/run).
   services = await ensureServices({ handleSignals: false, dataDir });
+  const picked = settingsForStartedServer(services.mongoServer);
+  picked.notes.forEach((note) => say(note));
   const dashboardOrigins = `http://localhost:${DASHBOARD_PORT},http://127.0.0.1:${DASHBOARD_PORT}`;
-  const backendEnv = { ...process.env, PORT: String(apiPort), MONGO_URI: services.mongoUri, REDIS_URL: services.redisUrl, CORS_ORIGINS: process.env.CORS_ORIGINS ?? dashboardOrigins };
+  const backendEnv = { ...process.env, ...picked.env, PORT: String(apiPort), MONGO_URI: services.mongoUri, REDIS_URL: services.redisUrl, CORS_ORIGINS: process.env.CORS_ORIGINS ?? dashboardOrigins };
   const frontendEnv = { ...process.env, PORT: String(DASHBOARD_PORT), NEXT_PUBLIC_API_URL: apiUrl, API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' };
 
   if (options.build) {

@@ -8,10 +8,12 @@ import { timeGeneration } from './generation';
 import { BenchOptions, USAGE, parseOptions } from './options';
 import { BenchContext, PipelineConfig, PipelineResult, runPipeline } from './pipeline-run';
 import { describeFloor, describePipeline, describeTargets, markdownTable, sourceVersion, targets, today, writeResult } from './report';
+import { LocalServices, findOrStartServices } from './local-services';
 import { ServerInfo, ServiceUnreachable, connectMongo, connectRedisOrThrow, deleteKeys, describeServer, redact } from './services';
 import { round2 } from './stats';
 
 const EXIT_UNREACHABLE = 2;
+let services: LocalServices | null = null;
 
 function configOf(options: BenchOptions, changes: Partial<PipelineConfig> = {}): PipelineConfig {
   return {
@@ -26,7 +28,7 @@ function configOf(options: BenchOptions, changes: Partial<PipelineConfig> = {}):
 }
 
 function floorConfig(options: BenchOptions, orders: number) {
-  return { orders, insertBatch: options.chunkSize, updateBatch: options.floorUpdateBatch, parallel: options.floorParallel };
+  return { orders, insertBatch: options.chunkSize, updateBatch: options.floorUpdateBatch || options.ordersPerJob, parallel: options.floorParallel };
 }
 
 async function pipelineMode(ctx: BenchContext, options: BenchOptions, server: ServerInfo, repoRoot: string, source: string): Promise<void> {
@@ -71,6 +73,7 @@ async function pipelineMode(ctx: BenchContext, options: BenchOptions, server: Se
     details,
   });
   process.stdout.write(`bench: wrote ${file}\n`);
+  if (main.invariants && !main.invariants.ok) throw new Error('the database does not hold every order processed exactly once, VIP first (see "database after DONE" above)');
 }
 
 async function sweepMode(ctx: BenchContext, options: BenchOptions, server: ServerInfo, repoRoot: string, source: string): Promise<void> {
@@ -133,6 +136,10 @@ async function main(): Promise<number> {
   }
   const backendDir = findBackendDir(__dirname);
   const repoRoot = findRepoRoot(backendDir);
+  if (options.mode !== 'generation-only') {
+    services = await findOrStartServices(repoRoot);
+    if (services) options = parseOptions(process.argv.slice(2), { ...process.env, MONGO_URI: services.mongoUri, REDIS_URL: services.redisUrl });
+  }
   // The code measured, read at the start: HEAD may move while a long bench runs.
   const source = sourceVersion(repoRoot);
   if (options.mode === 'generation-only') {
@@ -182,7 +189,9 @@ async function main(): Promise<number> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       process.stderr.write(`\nbench: ${signal}: stopping the processes and dropping the bench databases\n`);
-      void cleanUp().finally(() => process.exit(130));
+      void cleanUp()
+        .then(() => services?.stop())
+        .finally(() => process.exit(130));
     });
   }
   try {
@@ -198,9 +207,13 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
+  async (code) => {
+    await services?.stop();
+    process.exit(code);
+  },
+  async (error: Error) => {
     process.stderr.write(`bench: ${error.stack ?? error.message}\n`);
+    await services?.stop().catch(() => undefined);
     process.exit(1);
   },
 );

@@ -11,10 +11,14 @@ import { per1000, ratePerSecond } from './stats';
 export interface FloorConfig {
   orders: number;
   insertBatch: number;
-  /** Orders per updateMany; 0 = each priority's range cut in `parallel` commands. */
+  /** Orders per updateMany, and the job size the orders' job keys are made with (as the pipeline's ORDERS_PER_JOB). */
   updateBatch: number;
+  /** updateMany commands in flight per lane: the writers a careful operator would run at once. */
   parallel: number;
 }
+
+/** Inserts in flight, as generation keeps them. */
+const INSERTS_IN_FLIGHT = 2;
 
 export interface FloorResult extends FloorConfig {
   floorMs: number;
@@ -31,7 +35,8 @@ const RUN_ID = 'floor';
 
 /**
  * The database work of a run and nothing else, with the driver alone: insert N orders in bulk, then
- * mark them processed VIP first with the updateMany-by-seq-range the workers send, on the same indexes.
+ * mark them processed VIP first with the workers' updateMany (equality on run, priority, status and job
+ * key), `parallel` at once, on the same indexes.
  */
 export async function runFloor(ctx: BenchContext, config: FloorConfig): Promise<FloorResult> {
   const database = `pedidos_bench_${Date.now()}_floor`;
@@ -51,11 +56,11 @@ export async function runFloor(ctx: BenchContext, config: FloorConfig): Promise<
     for (let made = 0; made < config.orders; ) {
       const size = Math.min(config.insertBatch, config.orders - made);
       // Making the next batch overlaps the insert in flight, as generation does in the pipeline.
-      const insert = orders.insertMany(makeOrders(RUN_ID, size, cursor, new Date()), { ordered: false });
+      const insert = orders.insertMany(makeOrders({ runId: RUN_ID, ordersPerJob: config.updateBatch, cursor }, size, new Date()), { ordered: false });
       made += size;
       inFlight.add(insert);
       void insert.finally(() => inFlight.delete(insert)).catch(() => undefined);
-      if (inFlight.size >= config.parallel) await Promise.race(inFlight);
+      if (inFlight.size >= INSERTS_IN_FLIGHT) await Promise.race(inFlight);
       progress.update(made / (2 * config.orders), `inserted ${formatInt(made)}`);
     }
     await Promise.all(inFlight);
@@ -89,21 +94,19 @@ export async function runFloor(ctx: BenchContext, config: FloorConfig): Promise<
 }
 
 async function markProcessed(orders: Collection<Order>, priority: Priority, count: number, config: FloorConfig): Promise<void> {
-  const batch = config.updateBatch || Math.max(1, Math.ceil(count / config.parallel));
-  const ranges: Array<[number, number]> = [];
-  for (let from = 0; from < count; from += batch) ranges.push([from, Math.min(count, from + batch)]);
+  const jobs = Math.ceil(count / config.updateBatch);
   const processedAt = new Date();
   let next = 0;
-  const lane = async () => {
-    while (next < ranges.length) {
-      const [from, to] = ranges[next++];
+  const writer = async () => {
+    while (next < jobs) {
+      const job = next++;
       await orders.updateMany(
-        { runId: RUN_ID, priority, seq: { $gte: from, $lt: to }, status: 'pendente' },
+        { runId: RUN_ID, priority, status: 'pendente', job },
         { $set: { status: 'processado', processedAt, observacoes: OBSERVATION_AFTER_PROCESSING[priority] }, $inc: { attempts: 1 } },
       );
     }
   };
-  await Promise.all(Array.from({ length: Math.min(config.parallel, ranges.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(config.parallel, jobs) }, writer));
 }
 
 /** The indexes Mongoose creates for `orders` (field-level and compound), from the schema itself. */

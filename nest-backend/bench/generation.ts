@@ -26,7 +26,7 @@ export function timeGeneration(orders: number, chunkSize: number): GenerationRes
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
     for (let made = 0; made < orders; made += chunkSize) {
-      const chunk = makeOrders('generation-bench', Math.min(chunkSize, orders - made), cursor, new Date());
+      const chunk = makeOrders({ runId: 'generation-bench', ordersPerJob: 5_000, cursor: cursor }, Math.min(chunkSize, orders - made), new Date());
       keep += chunk.length; // the chunk is dropped here, as after its insert
     }
     rounds.push(Math.round(performance.now() - started));

@@ -19,8 +19,9 @@ export interface BenchOptions {
   cpuProfDir: string | null;
   /** Extra options for node in the backend processes (diagnostics, e.g. --max-semi-space-size=32). */
   nodeArgs: string[];
-  /** Bare-driver floor: orders per updateMany (0 = each priority's range in as many commands as `floorParallel`). */
+  /** Bare-driver floor: orders per updateMany and job size of its orders (0 = the pipeline's `ordersPerJob`). */
   floorUpdateBatch: number;
+  /** Bare-driver floor: updateMany commands in flight. */
   floorParallel: number;
   statusEveryMs: number;
   timeoutS: number;
@@ -55,8 +56,8 @@ bench/results/<date>-<server>-<N>.json at the repository root.
   --node-arg ARG         pass ARG to node in the backend processes (repeatable; after the defaults
                          --max-old-space-size=160 --optimize-for-size; a later --max-old-space-size overrides), e.g. --node-arg=--max-semi-space-size=32
   --memory-check         also run N/10 orders and compare each process's peak RSS (target: within 10%)
-  --floor-update-batch B orders per updateMany in the floor (default: each priority range split in --floor-parallel)
-  --floor-parallel P     updateMany commands in flight in the floor (default 2)
+  --floor-update-batch B orders per updateMany (one job key each) in the floor (default: --orders-per-job)
+  --floor-parallel P     updateMany commands in flight in the floor (default 4)
   --store-only           generate and store N orders through the API without processing them (autoProcess=false):
                          the API's memory while it generates; with --memory-check also at N/10; no floor
   --generation-only      time makeOrders for N orders (default 1000000) in chunks of G, no I/O
@@ -88,7 +89,7 @@ export function parseOptions(argv: string[], rawEnv: NodeJS.ProcessEnv): BenchOp
     // The backend's production V8 flags (package.json, Dockerfile); a later --node-arg=--max-old-space-size=… wins.
     nodeArgs: ['--max-old-space-size=160', '--optimize-for-size'],
     floorUpdateBatch: 0,
-    floorParallel: 2,
+    floorParallel: 4,
     statusEveryMs: 250,
     timeoutS: 3600,
     build: true,

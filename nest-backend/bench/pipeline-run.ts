@@ -1,3 +1,4 @@
+import { RunInvariants, checkInvariants } from './invariants';
 import type Redis from 'ioredis';
 import type { MongoClient } from 'mongodb';
 import { performance } from 'node:perf_hooks';
@@ -79,6 +80,8 @@ export interface PipelineResult extends PipelineConfig {
   eventLoopDelayP99Ms: number;
   statusLatencyP50Ms: number;
   statusLatencyP99Ms: number;
+  /** Checked from the database after DONE (null for a store-only run). */
+  invariants: RunInvariants | null;
   details: {
     mongoCommands: { total: number; byName: Record<string, number> };
     redisCommands: { total: number; byCommand: Record<string, number> };
@@ -138,6 +141,9 @@ export async function runPipeline(ctx: BenchContext, config: PipelineConfig, lab
     const sampled = await followRun(ctx, api, backends, config, label, postAt, database);
     const after = await measure(ctx.redis, backends, false);
     const final = sampled.final;
+    const invariants = config.autoProcess && final.lastRunId
+      ? await checkInvariants(ctx.mongo.db(database), final.lastRunId, config.orders, final.processing.vip.end)
+      : null;
 
     const mongo = sumMongo(after.metrics) - sumMongo(before.metrics);
     const redis = statsDelta(before.redisStats, after.redisStats);
@@ -186,6 +192,7 @@ export async function runPipeline(ctx: BenchContext, config: PipelineConfig, lab
       eventLoopDelayP99Ms: Math.max(...Object.values(eventLoopDelayMs).map((delay) => delay.p99)),
       statusLatencyP50Ms: round2(percentile(sampled.latencies, 50)),
       statusLatencyP99Ms: round2(percentile(sampled.latencies, 99)),
+      invariants,
       details: {
         mongoCommands: { total: mongo, byName: mongoByName(before.metrics, after.metrics) },
         redisCommands: redis,

@@ -73,6 +73,11 @@ const top = (counts: Record<string, number>, n: number) => Object.fromEntries(Ob
 const ms = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${formatInt(value)} ms`);
 const rate = (value: number) => `${formatInt(value)}/s`;
 
+function describeInvariants(i: NonNullable<PipelineResult['invariants']>): string {
+  const verdict = i.ok ? 'OK' : 'FAILED';
+  return `${verdict}: ${formatInt(i.orders)} orders, ${formatInt(i.processed)} processed, ${i.attemptsNotOne} with attempts ≠ 1, seqs 0..n-1 per priority ${i.vip.seqsFromZero && i.normal.seqsFromZero ? 'yes' : 'NO'}; VIP window ends ${i.vipEnd}: ${i.vipAfterVipEnd} VIP orders after it, ${i.normalUpToVipEnd} NORMAL orders at or before it`;
+}
+
 export function describePipeline(run: PipelineResult): string {
   const rss = Object.entries(run.peakRssMb).map(([name, mb]) => `${name} ${mb} MB`).join(', ');
   const loop = Object.entries(run.details.eventLoopDelayMs).map(([name, d]) => `${name} p99 ${d.p99} ms (max ${d.max})`).join(', ');
@@ -94,6 +99,7 @@ export function describePipeline(run: PipelineResult): string {
     `                        GET /health (no I/O) p50 ${run.details.livenessLatencyMs.p50} ms, p99 ${run.details.livenessLatencyMs.p99} ms; findOne of the latest run from the driver p50 ${run.details.latestRunFindMs.p50} ms, p99 ${run.details.latestRunFindMs.p99} ms`,
     `                        by phase ${Object.entries(run.details.statusLatencyByPhaseMs).map(([phase, l]) => `${phase} p99 ${l.p99} ms (${l.polls})`).join(', ')}`,
     `  memory peaks (polls)  ${Object.entries(run.details.memoryPeaksMb).map(([name, m]) => `${name} RSS ${m.rss} MB in ${m.rssPhase}, heap ${m.heapUsed}/${m.heapTotal} MB, external ${m.external} MB`).join('; ')}`,
+    ...(run.invariants ? [`  database after DONE    ${describeInvariants(run.invariants)}`] : []),
     ...(noisy ? [`  WARNING: other clients sent ${run.details.redisBackgroundPerSecond} Redis commands/s before the run; INFO commandstats is server-wide, so the Redis figure includes them. Use a Redis of your own.`] : []),
   ].join('\n');
 }
@@ -102,8 +108,8 @@ export function describeFloor(floor: FloorResult, pipelineMs: number | null): st
   const ratio = pipelineMs ? ` → pipeline / floor = ${round2(pipelineMs / floor.floorMs)}` : '';
   return [
     `floor (driver only): ${formatInt(floor.orders)} orders in ${ms(floor.floorMs)}${ratio}`,
-    `  insert ${ms(floor.insertMs)} (${rate(floor.insertRate)}, batches of ${formatInt(floor.insertBatch)}, ${floor.parallel} in flight)`,
-    `  updateMany VIP ${ms(floor.updateVipMs)}, NORMAL ${ms(floor.updateNormalMs)} (${rate(floor.updateRate)}); ${floor.mongoCommands} commands (${floor.mongoCommandsPer1000}/1k)`,
+    `  insert ${ms(floor.insertMs)} (${rate(floor.insertRate)}, batches of ${formatInt(floor.insertBatch)}, 2 in flight)`,
+    `  updateMany VIP ${ms(floor.updateVipMs)}, NORMAL ${ms(floor.updateNormalMs)} (${rate(floor.updateRate)}; one per job of ${formatInt(floor.updateBatch)}, ${floor.parallel} in flight); ${floor.mongoCommands} commands (${floor.mongoCommandsPer1000}/1k)`,
   ].join('\n');
 }
 

@@ -8,6 +8,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { loggerModule } from './infrastructure/logging/logger.module';
 import { PrometheusMetricsModule } from './infrastructure/prometheus/prometheus-metrics.module';
 import { API_PROVIDERS, WORKER_PROVIDERS } from './pipeline.providers';
+import { ServerProfileController } from './presentation/http/server-profile.controller';
 import { AccessModule } from './presentation/http/access.module';
 import { DeadLettersController } from './presentation/http/dead-letters.controller';
 import { HealthController } from './presentation/http/health.controller';
@@ -36,7 +37,7 @@ export class AppModule {
         PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
         QueueBoardModule.forRoot(env),
       ],
-      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ...EVENTS_CONTROLLERS],
+      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...EVENTS_CONTROLLERS],
       providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS],
     };
   }

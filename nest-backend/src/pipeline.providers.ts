@@ -10,6 +10,7 @@ import { ResetSystemService } from './application/reset-system/reset-system.serv
 import { RetryDeadLettersService } from './application/retry-dead-letters/retry-dead-letters.service';
 import { RunHistoryService } from './application/run-history/run-history.service';
 import { RunLog } from './application/run-log/run-log.service';
+import { ServerProfileService } from './application/server-profile/server-profile.service';
 import { StartRunService } from './application/start-run/start-run.service';
 
 /** What a worker process needs: consume slices and log. */
@@ -27,4 +28,5 @@ export const API_PROVIDERS: Provider[] = [
   RunHistoryService,
   QueueAdminService,
   RetryDeadLettersService,
+  ServerProfileService,
 ];

@@ -28,13 +28,13 @@ describe('backend restart in the middle of a run', () => {
   });
 
   const status = async () => (await http.get('/pedidos')).body;
-  const crashWhen = async (what: string, condition: (s: any) => boolean) => {
+  const crashWhen = async (what: string, condition: (s: any) => boolean, restartWith: Record<string, string> = {}) => {
     const seen = await waitUntil(async () => {
       const current = await status();
       return condition(current) ? current : null;
     }, 180_000, what, 50);
     await api.kill('SIGKILL');
-    await api.start();
+    await api.start(restartWith);
     return seen;
   };
 
@@ -44,7 +44,8 @@ describe('backend restart in the middle of a run', () => {
     expect(started.status).toBe(202);
     const { runId } = started.body;
 
-    const duringGeneration = await crashWhen('generation under way', (s) => s.phase === 'GENERATING' && s.progress.generated >= 1_500);
+    // Restarted with another job size: the run goes on with the one it recorded at its start (its orders' job keys use it).
+    const duringGeneration = await crashWhen('generation under way', (s) => s.phase === 'GENERATING' && s.progress.generated >= 1_500, { ORDERS_PER_JOB: '700' });
     expect(duringGeneration.progress.generated).toBeLessThan(RUN_SIZE);
     const duringVip = await crashWhen('VIP drain under way', (s) => s.phase === 'WAITING_VIP_DRAIN' && s.counts.vip > 0);
     expect(duringVip.counts.normal).toBe(0);
@@ -65,5 +66,7 @@ describe('backend restart in the middle of a run', () => {
     expect(lastVip.getTime()).toBeLessThan(firstNormal.getTime());
     expect(final.counts).toEqual({ vip: orders.vipProcessed, normal: orders.normalProcessed, failed: 0, cancelled: 0 });
     expect(final.progress).toMatchObject({ target: RUN_SIZE, generated: RUN_SIZE, processedTotal: RUN_SIZE });
+    const keys = await db.collection('orders').find({ runId }).project<{ seq: number; job: number }>({ _id: 0, seq: 1, job: 1 }).toArray();
+    expect(keys.filter(({ seq, job }) => job !== Math.floor(seq / 500))).toEqual([]);
   });
 });

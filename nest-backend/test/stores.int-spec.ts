@@ -3,7 +3,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
 import { makeOrders } from '../src/application/generate-orders/order-factory';
-import { sliceRange } from '../src/domain/order-slices';
+import { singleOrderSlice, sliceRange } from '../src/domain/order-slices';
 import { OrderStore } from '../src/domain/ports/order-store.port';
 import { RunCounters } from '../src/domain/ports/run-counters.port';
 import { RunStore } from '../src/domain/ports/run-store.port';
@@ -49,7 +49,7 @@ describe('MongoDB and Redis adapters', () => {
     const cursor = { vip: 0, normal: 0 };
 
     beforeAll(async () => {
-      await orders.insertMany(makeOrders(runId, 600, cursor, new Date()));
+      await orders.insertMany(makeOrders({ runId, ordersPerJob: 50, cursor }, 600, new Date()));
     });
 
     it('marks a slice processed once: a second pass changes and counts nothing', async () => {
@@ -63,22 +63,32 @@ describe('MongoDB and Redis adapters', () => {
     });
 
     it('marks failed only what is still pending, and counts it apart', async () => {
-      const [slice] = sliceRange(runId, 'NORMAL', 0, 10, 10);
-      expect(await orders.markFailed(slice, 'boom', new Date())).toBe(10);
+      const [slice] = sliceRange(runId, 'NORMAL', 0, 50, 50);
+      expect(await orders.markFailed(slice, 'boom', new Date())).toBe(50);
       expect(await orders.markProcessed(slice, new Date())).toBe(0);
-      expect((await orders.tally(runId)).failed).toBe(10);
+      expect((await orders.tally(runId)).failed).toBe(50);
     });
 
-    it('lists pending sequence numbers in order and counts pending orders per priority', async () => {
-      const seqs = await orders.pendingSeqs(runId, 'VIP', 5);
-      expect(seqs).toEqual([50, 51, 52, 53, 54]);
-      expect(await orders.countPending(runId, 'NORMAL')).toBe(cursor.normal - 10);
+    it('marks one order of a job alone, by its seq, and leaves its neighbours pending', async () => {
+      const [job] = sliceRange(runId, 'VIP', 50, 100, 50);
+      expect(await orders.markProcessed(singleOrderSlice(job, 75), new Date())).toBe(1);
+      const pending = (await orders.pendingIn(job)).map((order) => order.seq);
+      expect(pending).toHaveLength(49);
+      expect(pending).not.toContain(75);
+      expect(await orders.markProcessed(singleOrderSlice(job, 75), new Date())).toBe(0);
+    });
+
+    it('lists the jobs of pending orders once each, in order, and counts pending orders per priority', async () => {
+      const lastJob = Math.floor((cursor.vip - 1) / 50);
+      expect(await orders.pendingJobs(runId, 'VIP', 1_000)).toEqual(Array.from({ length: lastJob }, (_, i) => i + 1));
+      expect(await orders.pendingJobs(runId, 'VIP', 5)).toEqual([1]);
+      expect(await orders.countPending(runId, 'NORMAL')).toBe(cursor.normal - 50);
     });
 
     it('drops orders past the recorded marks (a chunk stored but never recorded)', async () => {
       const dropped = await orders.deleteUnrecorded(runId, cursor.vip - 3, cursor.normal - 2);
       expect(dropped).toBe(5);
-      expect(await orders.countPending(runId, 'VIP')).toBe(cursor.vip - 3 - 50);
+      expect(await orders.countPending(runId, 'VIP')).toBe(cursor.vip - 3 - 51);
     });
 
     it('deletes the pending orders of a run and nothing else', async () => {
@@ -92,14 +102,14 @@ describe('MongoDB and Redis adapters', () => {
 
   describe('runs', () => {
     it('moves a run only from the phase it is in', async () => {
-      await runs.create(newRun('run-a', 10, true, new Date()));
+      await runs.create(newRun('run-a', 10, true, new Date(), 1000));
       expect(await runs.transition('run-a', 'GENERATING', 'ENQUEUE_VIP', { generated: 10 })).toBe(true);
       expect(await runs.transition('run-a', 'GENERATING', 'ABORTED')).toBe(false);
       expect(await runs.findById('run-a')).toMatchObject({ phase: 'ENQUEUE_VIP', generated: 10 });
     });
 
     it('finds the latest run, active runs and pages of history', async () => {
-      await runs.create(newRun('run-b', 20, true, new Date(Date.now() + 1000)));
+      await runs.create(newRun('run-b', 20, true, new Date(Date.now() + 1000), 1000));
       expect((await runs.findLatest())?.runId).toBe('run-b');
       expect((await runs.findActive()).map((run) => run.runId)).toEqual(['run-a', 'run-b']);
       const page = await runs.list(2, 1);

@@ -444,6 +444,7 @@ async function main() {
 
     await eventsChecks(page);
     await queueBoardChecks(page);
+    await millionChecks(browser);
 
     await test('no uncaught errors in the page', async () => {
       assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
@@ -636,6 +637,78 @@ async function queueBoardChecks(page) {
       if (ownRun) await api('/pedidos/cancel?purge=true&removePending=true', 'POST').catch(() => {});
     }
   });
+}
+
+/** Matches React's hydration failures, minified (#418, #423, #425) or not. */
+const HYDRATION_ERROR = /Minified React error #(418|423|425)|Hydration failed|did not match|hydrat/i;
+/** The client code of each page (overview, queue, runs): held back so the layout hydrates first. */
+const PAGE_CHUNK = /\/_next\/static\/chunks\/app\/(queue\/|runs\/)?page-[^/]*\.js$/;
+const LOADED_DURING_RUN = ['/', '/queue', '/runs'];
+
+/**
+ * Issue 12: full page loads while socket events arrive must hydrate cleanly, and the overview shows
+ * the expected duration of the quantity asked for (with the FerretDB notice on FerretDB).
+ */
+async function millionChecks(browser) {
+  const server = (await api('/pedidos/server')).body;
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pt-BR' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  // The page's own client code arrives late, so the layout (and its socket bridge) hydrates and takes
+  // socket events before the page's Suspense boundary hydrates: the window in which #418 was seen.
+  await page.route(PAGE_CHUNK, async (route) => {
+    await sleep(1500);
+    await route.continue();
+  });
+  try {
+    await test('full page loads while a run sends socket events hydrate without a mismatch', async () => {
+      const before = await api('/pedidos');
+      if (ACTIVE.includes(before.body?.phase)) await api('/pedidos/cancel?purge=true&removePending=true', 'POST');
+      const started = await api('/pedidos/generate?quantity=20000', 'POST');
+      assert(started.status === 202, `generate answered ${started.status}`);
+      let loads = 0;
+      await waitFor('the 20,000-order run to finish while the pages are loaded again and again', async () => {
+        await page.goto(`${dashboardUrl}${LOADED_DURING_RUN[loads % LOADED_DURING_RUN.length]}`, { waitUntil: 'load', timeout: 30_000 });
+        await page.waitForSelector('[data-testid="connection"][data-status="connected"]', { timeout: 20_000 });
+        await sleep(2000); // the late page chunk, then a few progress events after hydration
+        loads++;
+        return (await api('/pedidos')).body?.phase === 'DONE';
+      }, { timeoutMs: 240_000, intervalMs: 0 });
+      const hydration = errors.filter((line) => HYDRATION_ERROR.test(line));
+      log(`${loads} full page loads during the run; ${errors.length} console/page errors`);
+      assert(loads >= 3, `only ${loads} page load(s) happened during the run`);
+      assert(hydration.length === 0, `hydration errors: ${hydration.join(' | ')}`);
+    });
+
+    await test('next to the quantity: the expected duration on this server, and the FerretDB notice', async () => {
+      await page.unroute(PAGE_CHUNK);
+      await page.goto(dashboardUrl, { waitUntil: 'load', timeout: 30_000 });
+      const name = `${server.server.kind === 'ferretdb' ? 'FerretDB' : 'MongoDB'}`;
+      const duration = page.locator('[data-testid="run-estimate-duration"]');
+      await duration.waitFor({ timeout: 15_000 });
+      const text = await duration.innerText();
+      assert(/^cerca de \d+ (s|min|h)/.test(text) && text.includes(name) && text.includes('neste servidor'), `estimate reads "${text}"`);
+      await page.fill('[data-testid="quantity"]', '20000');
+      await waitFor('the estimate to follow the quantity', async () => (await duration.innerText()) !== text, { timeoutMs: 5_000 });
+      const notice = page.locator('[data-testid="run-estimate-ferretdb"]');
+      if (server.server.kind === 'ferretdb') {
+        assert(/MONGO_URI=/.test(await notice.innerText()) && /docker compose up/.test(await notice.innerText()), 'the FerretDB notice lacks the way to use MongoDB');
+      } else {
+        assert((await notice.count()) === 0, 'the FerretDB notice shows on MongoDB');
+      }
+      await page.click('[data-testid="lang-en"]');
+      await page.waitForSelector('html[lang="en"]', { timeout: 15_000 });
+      await waitFor('the English estimate', async () => /^about .+ on this server$/.test(await duration.innerText()), { timeoutMs: 10_000 });
+      await page.click('[data-testid="lang-pt-BR"]');
+      await page.waitForSelector('html[lang="pt-BR"]', { timeout: 15_000 });
+    });
+  } finally {
+    await context.close().catch(() => {});
+  }
 }
 
 const watchdog = setTimeout(() => {

@@ -18,9 +18,11 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
+	"github.com/FerretDB/FerretDB/build/version"
 	"github.com/FerretDB/FerretDB/ferretdb"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -49,6 +51,8 @@ func main() {
 		}
 	}
 
+	reportModuleVersion()
+
 	server, err := ferretdb.New(&ferretdb.Config{
 		Listener:      ferretdb.ListenerConfig{TCP: *listen},
 		Logger:        logger,
@@ -62,6 +66,21 @@ func main() {
 
 	logger.Warn("ferretdb listening", "address", *listen, "handler", *handler)
 	_ = server.Run(ctx)
+}
+
+// reportModuleVersion makes buildInfo answer ferretdbVersion with the FerretDB module this launcher
+// embeds (v1.24.2) instead of "unknown": an embedded build reads no version.txt, and the backend and the
+// dashboard name the server by it.
+func reportModuleVersion() {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return
+	}
+	for _, dep := range info.Deps {
+		if dep.Path == "github.com/FerretDB/FerretDB" && dep.Version != "" {
+			version.Get().Version = dep.Version
+		}
+	}
 }
 
 // ensureDatabase creates the database named in url when it does not exist,

@@ -7,7 +7,7 @@ const at = (seconds: number) => new Date(T0 + seconds * 1000);
 
 /** A run created at T0 for 1,000 orders, with the given fields overridden. */
 function run(overrides: Partial<ProcessRun> = {}): ProcessRun {
-  return { ...newRun('run-1', 1000, true, at(0)), generated: 1000, vipGenerated: 200, normalGenerated: 800, ...overrides };
+  return { ...newRun('run-1', 1000, true, at(0), 1000), generated: 1000, vipGenerated: 200, normalGenerated: 800, ...overrides };
 }
 
 /** VIP lane done between 10 s and 12 s (200 orders); NORMAL lane from 12 s, 800 orders by 20 s. */

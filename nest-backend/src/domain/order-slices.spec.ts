@@ -1,4 +1,4 @@
-import { OrderSlice, lastFullSliceEnd, sliceJobId, sliceRange, slicesCovering } from './order-slices';
+import { OrderSlice, jobOfSeq, jobSlices, lastFullSliceEnd, singleOrderSlice, sliceJobId, sliceRange } from './order-slices';
 
 const bounds = (slices: OrderSlice[]) => slices.map((slice) => [slice.from, slice.to]);
 
@@ -61,57 +61,53 @@ describe('lastFullSliceEnd', () => {
   });
 
   it('yields only full slices when fed to sliceRange', () => {
-    const end = lastFullSliceEnd(100, 1055, 250);
-    expect(sliceRange('r', 'VIP', 100, end, 250).every((slice) => slice.to - slice.from === 250)).toBe(true);
+    const end = lastFullSliceEnd(250, 1055, 250);
+    expect(sliceRange('r', 'VIP', 250, end, 250).every((slice) => slice.to - slice.from === 250)).toBe(true);
   });
 });
 
-describe('slicesCovering', () => {
-  it('groups consecutive seqs and splits at gaps', () => {
-    expect(bounds(slicesCovering('r', 'NORMAL', [0, 1, 2, 5, 6, 9], 100))).toEqual([
-      [0, 3],
-      [5, 7],
-      [9, 10],
+describe('jobOfSeq', () => {
+  it('numbers the job-sized slices of a lane from 0', () => {
+    expect([0, 999, 1000, 2500].map((seq) => jobOfSeq(seq, 1000))).toEqual([0, 0, 1, 2]);
+    expect([0, 1, 2].map((seq) => jobOfSeq(seq, 1))).toEqual([0, 1, 2]);
+  });
+});
+
+describe('sliceRange and the job key', () => {
+  it('gives each slice the job key of every order in it', () => {
+    for (const slice of sliceRange('r', 'NORMAL', 7, 12_345, 1000)) {
+      for (let seq = slice.from; seq < slice.to; seq++) expect(jobOfSeq(seq, 1000)).toBe(slice.job);
+    }
+  });
+
+  it('cuts at job boundaries when the range starts inside a job', () => {
+    expect(sliceRange('r', 'VIP', 250, 1200, 500).map((slice) => [slice.job, slice.from, slice.to])).toEqual([
+      [0, 250, 500],
+      [1, 500, 1000],
+      [2, 1000, 1200],
+    ]);
+  });
+});
+
+describe('jobSlices', () => {
+  it('makes the whole slice of each job once, in order, and stops at the lane end', () => {
+    expect(jobSlices('r', 'NORMAL', [3, 0, 0, 3, 1], 100, 350).map((slice) => [slice.job, slice.from, slice.to])).toEqual([
+      [0, 0, 100],
+      [1, 100, 200],
+      [3, 300, 350],
     ]);
   });
 
-  it('never exceeds the job size', () => {
-    const seqs = Array.from({ length: 10 }, (_, i) => i);
-    expect(bounds(slicesCovering('r', 'VIP', seqs, 4))).toEqual([
-      [0, 4],
-      [4, 8],
-      [8, 10],
-    ]);
+  it('makes no slice for a job past the lane end, or for none', () => {
+    expect(jobSlices('r', 'VIP', [5], 100, 350)).toEqual([]);
+    expect(jobSlices('r', 'VIP', [], 100, 350)).toEqual([]);
   });
+});
 
-  it('makes one slice per isolated seq', () => {
-    const slices = slicesCovering('r', 'VIP', [3, 10, 20], 1000);
-    expect(bounds(slices)).toEqual([
-      [3, 4],
-      [10, 11],
-      [20, 21],
-    ]);
-    expect(slices.every((slice) => slice.runId === 'r' && slice.priority === 'VIP')).toBe(true);
-  });
-
-  it('makes single-order slices with size 1 even for consecutive seqs', () => {
-    expect(bounds(slicesCovering('r', 'VIP', [4, 5, 6], 1))).toEqual([
-      [4, 5],
-      [5, 6],
-      [6, 7],
-    ]);
-  });
-
-  it('covers exactly the given seqs', () => {
-    const seqs = [1, 2, 3, 7, 8, 15, 16, 17, 18, 19, 20];
-    const covered = slicesCovering('r', 'NORMAL', seqs, 3).flatMap((slice) =>
-      Array.from({ length: slice.to - slice.from }, (_, i) => slice.from + i),
-    );
-    expect(covered).toEqual(seqs);
-  });
-
-  it('makes no slice when nothing is pending', () => {
-    expect(slicesCovering('r', 'VIP', [], 10)).toEqual([]);
+describe('singleOrderSlice', () => {
+  it('keeps the job key and covers one seq', () => {
+    const [slice] = sliceRange('r', 'VIP', 1000, 2000, 1000);
+    expect(singleOrderSlice(slice, 1234)).toEqual({ runId: 'r', priority: 'VIP', job: 1, from: 1234, to: 1235 });
   });
 });
 
@@ -121,19 +117,19 @@ describe('sliceJobId', () => {
       ...sliceRange('run-a', 'VIP', 0, 2500, 1000),
       ...sliceRange('run-a', 'NORMAL', 0, 2500, 1000),
       ...sliceRange('run-b', 'VIP', 0, 2500, 1000),
-      ...slicesCovering('run-a', 'VIP', [0, 1, 2], 1000),
+      singleOrderSlice(sliceRange('run-a', 'VIP', 0, 1000, 1000)[0], 1),
     ];
     const ids = slices.map((slice) => sliceJobId(slice));
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('differs for a requeue tag, so a slice can be queued again while its old job is kept as failed', () => {
-    const slice = { runId: 'r', priority: 'VIP' as const, from: 0, to: 1 };
+    const slice = { runId: 'r', priority: 'VIP' as const, job: 0, from: 0, to: 1 };
     expect(sliceJobId(slice, 'repair-1')).not.toBe(sliceJobId(slice));
     expect(sliceJobId(slice, 'repair-1')).not.toBe(sliceJobId(slice, 'repair-2'));
   });
 
   it('is the same for the same slice, so re-enqueueing it is idempotent', () => {
-    expect(sliceJobId({ runId: 'r', priority: 'VIP', from: 0, to: 10 })).toBe(sliceJobId({ runId: 'r', priority: 'VIP', from: 0, to: 10 }));
+    expect(sliceJobId({ runId: 'r', priority: 'VIP', job: 0, from: 0, to: 10 })).toBe(sliceJobId({ runId: 'r', priority: 'VIP', job: 0, from: 0, to: 10 }));
   });
 });

@@ -1,18 +1,31 @@
 import { Priority } from './order';
 
-/** The unit of queued work: the orders of one run and priority whose `seq` lies in [from, to). */
+/**
+ * The unit of queued work: the orders of one run and priority whose `seq` lies in [from, to). Every one of
+ * them carries the job key `job`, so a worker finds them with equality alone (`{runId, priority, job}`, plus
+ * `seq` for a slice of one order): on MongoDB an index lookup, on FerretDB a filter PostgreSQL applies itself.
+ */
 export interface OrderSlice {
   runId: string;
   priority: Priority;
+  job: number;
   from: number;
   to: number;
 }
 
-/** Cuts [from, to) into consecutive slices of at most `size` orders. */
-export function sliceRange(runId: string, priority: Priority, from: number, to: number, size: number): OrderSlice[] {
+/** The job key an order gets at generation: which job-sized slice of its run and priority its `seq` falls in. */
+export function jobOfSeq(seq: number, ordersPerJob: number): number {
+  return Math.floor(seq / ordersPerJob);
+}
+
+/** Cuts [from, to) at the boundaries of jobs of `ordersPerJob` orders: one slice per job it overlaps. */
+export function sliceRange(runId: string, priority: Priority, from: number, to: number, ordersPerJob: number): OrderSlice[] {
   const slices: OrderSlice[] = [];
-  for (let start = from; start < to; start += size) {
-    slices.push({ runId, priority, from: start, to: Math.min(start + size, to) });
+  for (let start = from; start < to; ) {
+    const job = jobOfSeq(start, ordersPerJob);
+    const end = Math.min((job + 1) * ordersPerJob, to);
+    slices.push({ runId, priority, job, from: start, to: end });
+    start = end;
   }
   return slices;
 }
@@ -22,19 +35,19 @@ export function lastFullSliceEnd(from: number, to: number, size: number): number
   return from + Math.floor((to - from) / size) * size;
 }
 
-/** Groups sorted, distinct sequence numbers into slices of consecutive numbers, at most `size` long. */
-export function slicesCovering(runId: string, priority: Priority, sortedSeqs: number[], size: number): OrderSlice[] {
+/** The whole slices of the given jobs of a lane that has `generated` orders: to queue jobs with pending orders again. */
+export function jobSlices(runId: string, priority: Priority, jobs: Iterable<number>, ordersPerJob: number, generated: number): OrderSlice[] {
   const slices: OrderSlice[] = [];
-  let current: OrderSlice | null = null;
-  for (const seq of sortedSeqs) {
-    if (current && seq === current.to && current.to - current.from < size) {
-      current.to = seq + 1;
-      continue;
-    }
-    current = { runId, priority, from: seq, to: seq + 1 };
-    slices.push(current);
+  for (const job of new Set(jobs)) {
+    const from = job * ordersPerJob;
+    if (from < generated) slices.push({ runId, priority, job, from, to: Math.min(from + ordersPerJob, generated) });
   }
-  return slices;
+  return slices.sort((a, b) => a.from - b.from);
+}
+
+/** One order of a slice on its own: how a slice that kept failing is split. */
+export function singleOrderSlice(slice: OrderSlice, seq: number): OrderSlice {
+  return { runId: slice.runId, priority: slice.priority, job: slice.job, from: seq, to: seq + 1 };
 }
 
 export function sliceJobId(slice: OrderSlice, requeueTag?: string): string {

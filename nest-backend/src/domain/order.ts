@@ -29,6 +29,8 @@ export interface Order {
   runId: string;
   /** Position of the order among the orders of the same run and priority (0-based, gap-free): jobs address orders by ranges of it. */
   seq: number;
+  /** The job that processes this order (`jobOfSeq(seq, run.ordersPerJob)`): workers select a job's orders by equality on it. */
+  job: number;
   /** How many times a worker wrote this order: 1 for every processed order proves exactly-once in effect. */
   attempts: number;
 }

@@ -17,12 +17,13 @@ const live = (overrides: Partial<LiveCounters> = {}): LiveCounters => ({
 
 describe('newRun', () => {
   it('starts generating with nothing done and every clock at now', () => {
-    const run = newRun('run-7', 5000, false, at(0));
+    const run = newRun('run-7', 5000, false, at(0), 1000);
     expect(run).toMatchObject({
       runId: 'run-7',
       phase: 'GENERATING',
       target: 5000,
       autoProcess: false,
+      ordersPerJob: 1000,
       awaitingProcess: false,
       generated: 0,
       vipGenerated: 0,
@@ -42,8 +43,8 @@ describe('newRun', () => {
   });
 
   it('gives each run its own processing windows', () => {
-    const a = newRun('a', 1, true, at(0));
-    const b = newRun('b', 1, true, at(0));
+    const a = newRun('a', 1, true, at(0), 1000);
+    const b = newRun('b', 1, true, at(0), 1000);
     a.processing.vip.count = 5;
     expect(b.processing.vip.count).toBe(0);
   });
@@ -57,7 +58,7 @@ describe('priorityKey', () => {
 });
 
 describe('withLiveCounters', () => {
-  const running = (): ProcessRun => ({ ...newRun('run-1', 1000, true, at(0)), phase: 'WAITING_NORMAL_DRAIN' });
+  const running = (): ProcessRun => ({ ...newRun('run-1', 1000, true, at(0), 1000), phase: 'WAITING_NORMAL_DRAIN' });
 
   it('folds the workers live counts and times into a running run', () => {
     const folded = withLiveCounters(
@@ -106,7 +107,7 @@ describe('withLiveCounters', () => {
 
 describe('recountedWindows', () => {
   const persisted = (): ProcessRun => ({
-    ...newRun('run-1', 1000, true, at(0)),
+    ...newRun('run-1', 1000, true, at(0), 1000),
     processing: { vip: { start: at(10), end: at(12), count: 250 }, normal: { start: at(12), end: at(20), count: 700 } },
   });
 

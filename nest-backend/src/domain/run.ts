@@ -14,6 +14,8 @@ export interface ProcessRun {
   phase: Phase;
   target: number;
   autoProcess: boolean;
+  /** Orders per job, fixed when the run starts: the orders' job keys and the queued slices use it, so a restart with another `ORDERS_PER_JOB` resumes the run as it began. */
+  ordersPerJob: number;
   /** Generation finished in a two-step run; `POST /pedidos/process` moves it on. */
   awaitingProcess: boolean;
   generated: number;
@@ -51,12 +53,13 @@ export function priorityKey(priority: Priority): 'vip' | 'normal' {
   return priority === 'VIP' ? 'vip' : 'normal';
 }
 
-export function newRun(runId: string, target: number, autoProcess: boolean, now: Date): ProcessRun {
+export function newRun(runId: string, target: number, autoProcess: boolean, now: Date, ordersPerJob: number): ProcessRun {
   return {
     runId,
     phase: 'GENERATING',
     target,
     autoProcess,
+    ordersPerJob,
     awaitingProcess: false,
     generated: 0,
     vipGenerated: 0,

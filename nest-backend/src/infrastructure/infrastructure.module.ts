@@ -19,6 +19,8 @@ import { MongoDeadLetterStore } from './mongo/mongo-dead-letter.store';
 import { MongoOrderStore } from './mongo/mongo-order.store';
 import { MongoRunStore } from './mongo/mongo-run.store';
 import { OrderDocument, OrderSchema } from './mongo/order.schema';
+import { MongoServerInfo } from './mongo/mongo-server-info';
+import { DatabaseServerInfo } from '../domain/ports/database-server.port';
 import { ProcessRunDocument, ProcessRunSchema } from './mongo/process-run.schema';
 import { writeConcernFor } from './mongo/write-concern';
 import { BullRedisClients, BullRedisClientsCloser } from './queue/bull-redis-clients';
@@ -89,10 +91,11 @@ export class InfrastructureModule {
         { provide: DriverLease, useClass: RedisDriverLease },
         { provide: RunEvents, useClass: RedisRunEvents },
         { provide: LogBook, useClass: RedisLogBook },
+        { provide: DatabaseServerInfo, useClass: MongoServerInfo },
         ProcessMetrics,
         ProcessMetricsIpc,
       ],
-      exports: [Environment, RedisKeys, PipelineSettings, Redis, OrderStore, RunStore, DeadLetterStore, WorkQueue, RunCounters, RunSlot, DriverLease, RunEvents, LogBook, ProcessMetrics, MongooseModule],
+      exports: [Environment, RedisKeys, PipelineSettings, Redis, OrderStore, RunStore, DeadLetterStore, WorkQueue, RunCounters, RunSlot, DriverLease, RunEvents, LogBook, DatabaseServerInfo, ProcessMetrics, MongooseModule],
     };
   }
 }

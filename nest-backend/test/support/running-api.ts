@@ -47,9 +47,10 @@ export class ApiProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<void> {
+  /** Starts the process; `overrides` change its environment for this start only (e.g. another ORDERS_PER_JOB after a crash). */
+  async start(overrides: Record<string, string> = {}): Promise<void> {
     const entry = join(__dirname, '..', '..', 'dist', this.script);
-    const env = { ...process.env, ...stringEnv(this.env), PORT: String(this.port) };
+    const env = { ...process.env, ...stringEnv(this.env), ...overrides, PORT: String(this.port) };
     this.child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout?.on('data', (chunk) => (this.output += chunk));
     this.child.stderr?.on('data', (chunk) => (this.output += chunk));

@@ -1,4 +1,5 @@
 import { Order, TIERS, priorityOfTier } from '../../domain/order';
+import { jobOfSeq } from '../../domain/order-slices';
 import { randomUuids } from './random-uuids';
 
 const FIRST_NAMES = ['Ana', 'Bruno', 'Carla', 'Diego', 'Elisa', 'Felipe', 'Gabriela', 'Heitor', 'Isabela', 'João', 'Larissa', 'Marcos', 'Natália', 'Otávio', 'Paula', 'Rafael', 'Sofia', 'Thiago', 'Valéria', 'Yuri'];
@@ -28,8 +29,15 @@ function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)];
 }
 
+/** Where new orders go: their run, the job size that gives each its job key, and the next `seq` per priority. */
+export interface OrderBatchPlace {
+  runId: string;
+  ordersPerJob: number;
+  cursor: SequenceCursor;
+}
+
 /** Makes `count` new pending orders of a run, numbering each priority's orders on from the cursor. */
-export function makeOrders(runId: string, count: number, cursor: SequenceCursor, now: Date, random: () => number = Math.random): Order[] {
+export function makeOrders({ runId, ordersPerJob, cursor }: OrderBatchPlace, count: number, now: Date, random: () => number = Math.random): Order[] {
   const orders = new Array<Order>(count);
   const ids = randomUuids(count);
   for (let i = 0; i < count; i++) {
@@ -48,6 +56,7 @@ export function makeOrders(runId: string, count: number, cursor: SequenceCursor,
       processedAt: null,
       runId,
       seq,
+      job: jobOfSeq(seq, ordersPerJob),
       attempts: 0,
     };
   }

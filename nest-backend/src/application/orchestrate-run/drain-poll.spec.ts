@@ -1,7 +1,7 @@
 import { LiveCounters, newRun } from '../../domain/run';
 import { countersAreExact, drainPollDelay, laneLooksSettled } from './drain-signals';
 
-const run = { ...newRun('r', 10_000, true, new Date(0)), generated: 10_000, vipGenerated: 2_500, normalGenerated: 7_500 };
+const run = { ...newRun('r', 10_000, true, new Date(0), 1000), generated: 10_000, vipGenerated: 2_500, normalGenerated: 7_500 };
 
 function counters(changes: Partial<LiveCounters>): LiveCounters {
   return { vipProcessed: 0, normalProcessed: 0, failed: 0, vipStart: null, vipEnd: null, normalStart: null, normalEnd: null, ...changes };

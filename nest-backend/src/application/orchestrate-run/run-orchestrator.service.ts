@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Priority } from '../../domain/order';
-import { lastFullSliceEnd, sliceRange, slicesCovering } from '../../domain/order-slices';
+import { jobSlices, lastFullSliceEnd, sliceRange } from '../../domain/order-slices';
 import { OrderStore } from '../../domain/ports/order-store.port';
 import { PipelineMetrics } from '../../domain/ports/pipeline-metrics.port';
 import { RunCounters } from '../../domain/ports/run-counters.port';
@@ -190,8 +190,10 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
 
   private async generate(run: ProcessRun): Promise<void> {
     const { runId, target, autoProcess } = run;
-    const perJob = this.settings.ordersPerJob;
+    // The run's own job size, not this process's ORDERS_PER_JOB: a restart with another setting resumes as the run began.
+    const perJob = run.ordersPerJob;
     const cursor = { vip: run.vipGenerated, normal: run.normalGenerated };
+    const place = { runId, ordersPerJob: perJob, cursor };
     let { generated, vipEnqueued, enqueueVipTimeMs } = run;
     const dropped = await this.orders.deleteUnrecorded(runId, cursor.vip, cursor.normal);
     if (dropped > 0) this.log.warn(`run ${runId}: dropped ${dropped} orders of a chunk stored but not recorded before a restart`);
@@ -203,7 +205,7 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
         if (generated < target && inFlight.length < INSERTS_IN_FLIGHT) {
           await this.throwIfCancelled(runId);
           const size = Math.min(this.settings.generationChunkSize, target - generated);
-          const stored = this.orders.insertMany(makeOrders(runId, size, cursor, new Date()));
+          const stored = this.orders.insertMany(makeOrders(place, size, new Date()));
           stored.catch(() => undefined); // awaited in order below; failing before its turn is not an unhandled rejection
           generated += size;
           inFlight.push({ stored, marks: { generated, vipGenerated: cursor.vip, normalGenerated: cursor.normal } });
@@ -249,7 +251,7 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
     const end = vip ? run.vipGenerated : run.normalGenerated;
     let enqueued = vip ? run.vipEnqueued : run.normalEnqueued;
     let spentMs = vip ? run.enqueueVipTimeMs : run.enqueueNormalTimeMs;
-    const perJob = this.settings.ordersPerJob;
+    const perJob = run.ordersPerJob;
     while (enqueued < end) {
       await this.throwIfCancelled(run.runId);
       const batchEnd = Math.min(end, enqueued + ENQUEUE_BATCH * perJob);
@@ -301,9 +303,10 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
             throw new Error(`${pending} ${priority} orders stay pending although they were queued again ${MAX_FRUITLESS_REPAIRS} times`);
           }
           pendingAtLastRepair = pending;
-          const seqs = await this.orders.pendingSeqs(run.runId, priority, REPAIR_BATCH);
-          this.log.warn(`run ${run.runId}: ${pending} ${priority} orders pending with no job left; queueing them again`);
-          await this.queue.enqueue(slicesCovering(run.runId, priority, seqs, this.settings.ordersPerJob), `repair-${Date.now()}`);
+          const jobs = await this.orders.pendingJobs(run.runId, priority, REPAIR_BATCH);
+          const generated = priority === 'VIP' ? run.vipGenerated : run.normalGenerated;
+          this.log.warn(`run ${run.runId}: ${pending} ${priority} orders pending with no job left; queueing their ${jobs.length} jobs again`);
+          await this.queue.enqueue(jobSlices(run.runId, priority, jobs, run.ordersPerJob, generated), `repair-${Date.now()}`);
           idleSince = null;
         }
       }

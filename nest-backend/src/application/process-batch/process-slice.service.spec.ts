@@ -70,7 +70,7 @@ class InMemoryOrderStore extends OrderStore {
   countPending(): Promise<number> {
     throw new Error('not used');
   }
-  pendingSeqs(): Promise<number[]> {
+  pendingJobs(): Promise<number[]> {
     throw new Error('not used');
   }
   deletePending(): Promise<number> {
@@ -153,7 +153,7 @@ class RecordingMetrics {
 }
 
 const settings = (failEverySeqMultipleOf = 0) => new PipelineSettings(1_000_000, 10_000, 1000, 25, 1000, false, 5, 'test', true, false, failEverySeqMultipleOf);
-const slice = (from: number, to: number, priority: Priority = 'VIP', runId = 'run-1'): OrderSlice => ({ runId, priority, from, to });
+const slice = (from: number, to: number, priority: Priority = 'VIP', runId = 'run-1'): OrderSlice => ({ runId, priority, job: 0, from, to });
 
 function setUp(options: { holder?: string | null; failEvery?: number } = {}) {
   const orders = new InMemoryOrderStore();

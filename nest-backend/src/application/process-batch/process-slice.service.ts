@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrderSlice } from '../../domain/order-slices';
+import { OrderSlice, singleOrderSlice } from '../../domain/order-slices';
 import { DeadLetterStore } from '../../domain/ports/dead-letter-store.port';
 import { OrderStore } from '../../domain/ports/order-store.port';
 import { PipelineMetrics } from '../../domain/ports/pipeline-metrics.port';
@@ -50,7 +50,7 @@ export class ProcessSliceService {
       const pending = await this.orders.pendingIn(slice);
       if (pending.length === 0) return;
       if (slice.to - slice.from > 1) {
-        const singles = pending.map(({ seq }) => ({ runId: slice.runId, priority: slice.priority, from: seq, to: seq + 1 }));
+        const singles = pending.map(({ seq }) => singleOrderSlice(slice, seq));
         await this.queue.enqueue(singles, 'alone');
         this.log.warn(`slice ${where} failed ${this.settings.maxAttempts} times (${reason}); retrying its ${pending.length} orders one by one`);
         return;

@@ -37,7 +37,7 @@ export class StartRunService {
       const active = await this.runs.findById(holder);
       throw new RunAlreadyActiveError(holder, active?.phase);
     }
-    const run = newRun(runId, quantity, autoProcess, new Date());
+    const run = newRun(runId, quantity, autoProcess, new Date(), this.settings.ordersPerJob);
     try {
       await this.runs.create(run);
     } catch (error) {

@@ -24,8 +24,8 @@ export abstract class OrderStore {
   abstract resetFailed(runId: string): Promise<number>;
   abstract tally(runId: string): Promise<OrderTally>;
   abstract countPending(runId: string, priority: Priority): Promise<number>;
-  /** The lowest `limit` pending sequence numbers of a run and priority, ascending. */
-  abstract pendingSeqs(runId: string, priority: Priority, limit: number): Promise<number[]>;
+  /** The job keys of the lowest `limit` pending orders of a run and priority, ascending, each once. */
+  abstract pendingJobs(runId: string, priority: Priority, limit: number): Promise<number[]>;
   abstract deletePending(runId: string): Promise<number>;
   abstract deleteAll(): Promise<number>;
 }

@@ -4,7 +4,7 @@ describe('validateEnvironment', () => {
   it('applies the documented defaults when nothing is set', () => {
     const env = validateEnvironment({});
     expect(env.MAX_ORDERS).toBe(1_500_000);
-    expect(env.ORDERS_QUEUE_CONCURRENCY).toBe(4);
+    expect(env.ORDERS_QUEUE_CONCURRENCY).toBe(25);
     expect(env.BACKEND_LOGS).toBe(true);
     expect(env.API_KEY).toBeUndefined();
   });

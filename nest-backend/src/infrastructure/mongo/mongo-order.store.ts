@@ -78,13 +78,13 @@ export class MongoOrderStore extends OrderStore {
     return this.orders.countDocuments({ runId, priority, status: 'pendente' });
   }
 
-  async pendingSeqs(runId: string, priority: Priority, limit: number): Promise<number[]> {
+  async pendingJobs(runId: string, priority: Priority, limit: number): Promise<number[]> {
     const found = await this.orders
-      .find({ runId, priority, status: 'pendente' }, { projection: { _id: 0, seq: 1 } })
-      .sort({ seq: 1 })
+      .find({ runId, priority, status: 'pendente' }, { projection: { _id: 0, job: 1 } })
+      .sort({ job: 1 })
       .limit(limit)
       .toArray();
-    return found.map((order) => order.seq);
+    return [...new Set(found.map((order) => order.job))];
   }
 
   async deletePending(runId: string): Promise<number> {
@@ -105,6 +105,12 @@ export class MongoOrderStore extends OrderStore {
   }
 }
 
+/**
+ * The still-pending orders of a slice, by equality alone: FerretDB 1.24 hands only equality conditions to
+ * PostgreSQL (a range would be filtered after reading every order of the lane), and on MongoDB it is one
+ * index lookup. A slice is a whole job, or one order of it (`singleOrderSlice`).
+ */
 function pendingIn(slice: OrderSlice): Filter<Order> {
-  return { runId: slice.runId, priority: slice.priority, seq: { $gte: slice.from, $lt: slice.to }, status: 'pendente' };
+  const filter: Filter<Order> = { runId: slice.runId, priority: slice.priority, status: 'pendente', job: slice.job };
+  return slice.to - slice.from === 1 ? { ...filter, seq: slice.from } : filter;
 }

@@ -4,7 +4,7 @@ import { PRIORITIES, TIERS } from '../../domain/order';
 /** Shape and indexes of `orders`. Documents are written and read through the driver (see MongoOrderStore), never hydrated. */
 @Schema({ collection: 'orders', versionKey: false })
 export class OrderDocument {
-  @Prop({ required: true, unique: true })
+  @Prop({ required: true })
   id: string;
 
   @Prop({ required: true })
@@ -16,7 +16,7 @@ export class OrderDocument {
   @Prop({ required: true, enum: TIERS })
   tier: string;
 
-  @Prop({ required: true, enum: PRIORITIES, index: true })
+  @Prop({ required: true, enum: PRIORITIES })
   priority: string;
 
   @Prop({ required: true })
@@ -25,17 +25,20 @@ export class OrderDocument {
   @Prop({ required: true, enum: ['pendente', 'processado', 'falhou'] })
   status: string;
 
-  @Prop({ required: true, index: true })
+  @Prop({ required: true })
   createdAt: Date;
 
   @Prop({ type: Date, default: null })
   processedAt: Date | null;
 
-  @Prop({ required: true, index: true })
+  @Prop({ required: true })
   runId: string;
 
   @Prop({ required: true })
   seq: number;
+
+  @Prop({ required: true })
+  job: number;
 
   @Prop({ required: true, default: 0 })
   attempts: number;
@@ -45,7 +48,10 @@ export class OrderDocument {
 }
 
 export const OrderSchema = SchemaFactory.createForClass(OrderDocument);
-OrderSchema.index({ priority: 1, status: 1 });
-// Workers address orders by (run, priority, seq range); drain checks and tallies count by (run, priority, status).
-OrderSchema.index({ runId: 1, priority: 1, seq: 1 });
-OrderSchema.index({ runId: 1, priority: 1, status: 1 });
+/**
+ * The one secondary index, and every query of MongoOrderStore uses it: a worker's `{runId, priority, status,
+ * job}` (+ `seq` for one order) is an equality lookup on it; the drain's pending count and the repair's pending
+ * jobs (sorted by job) read a prefix; tally, cancel and retry read the `runId` prefix. Each index more costs
+ * an entry per insert and, holding `status`, one per processed order (bench/README.md, index review).
+ */
+OrderSchema.index({ runId: 1, priority: 1, status: 1, job: 1 });

@@ -14,6 +14,7 @@ export class ProcessRunDocument {
 
   @Prop({ required: true }) target: number;
   @Prop({ required: true }) autoProcess: boolean;
+  @Prop({ required: true }) ordersPerJob: number;
   @Prop({ required: true }) awaitingProcess: boolean;
   @Prop({ required: true }) generated: number;
   @Prop({ required: true }) vipGenerated: number;

@@ -5,6 +5,7 @@ export const keys = {
   status: '/pedidos',
   queueStatus: '/pedidos/queue/status',
   queueHealth: '/pedidos/health/queue',
+  server: '/pedidos/server',
   /** The live log buffer: seeded by this request, then grown by socket `log` events. */
   logs: '/pedidos/logs?lines=200',
   runs: (page: number, limit: number) => `/pedidos/runs?page=${page}&limit=${limit}`,

@@ -195,3 +195,9 @@ export interface ApiErrorBody {
   path?: string;
   timestamp?: string;
 }
+
+/** `GET /pedidos/server`: the MongoDB-compatible server and the processing rate of its recent runs. */
+export interface ServerProfile {
+  server: { kind: 'mongodb' | 'ferretdb'; version: string | null };
+  processingRate: { ordersPerSecond: number; runs: number; orders: number } | null;
+}

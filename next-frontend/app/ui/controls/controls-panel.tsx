@@ -12,6 +12,7 @@ import { useBackend } from '@/app/ui/app-shell/live-provider';
 import { ConfirmDialog } from '@/app/ui/common/confirm-dialog';
 import { CleanQueueForm } from './clean-queue-form';
 import { CommandResult } from './command-result';
+import { RunEstimate } from './run-estimate';
 import { useCommand } from './use-command';
 
 type Confirmable = 'cancel' | 'reset';
@@ -111,6 +112,7 @@ export function ControlsPanel({ fallbackStatus, fallbackQueue }: { fallbackStatu
         <p id={ids.quantityHint} className={quantity === null ? 'field-error small' : 'muted small'}>
           {quantity === null ? t('controls.quantityInvalid') : t('controls.quantityHint')}
         </p>
+        <RunEstimate quantity={quantity} />
         <label className="check">
           <input type="checkbox" checked={autoProcess} onChange={(event) => setAutoProcess(event.target.checked)} aria-describedby={ids.twoStep} data-testid="auto-process" />
           {t('controls.autoProcess')}

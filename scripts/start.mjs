@@ -128,8 +128,12 @@ async function main() {
     return child;
   };
   launch({ name: 'api', command: process.execPath, args: [...BACKEND_NODE_ARGS, 'dist/main.js'], match: 'dist/main.js' });
+  // Each worker serves its own GET /metrics: one port each, from METRICS_PORT (9464) up; 0 keeps them all off.
+  const metricsBase = Number(backendEnv.METRICS_PORT ?? 9464);
   for (let i = 1; i <= options.workers; i++) {
-    launch({ name: `worker-${i}`, command: process.execPath, args: [...BACKEND_NODE_ARGS, 'dist/worker.js'], match: 'dist/worker.js' });
+    const env = { ...backendEnv, METRICS_PORT: String(metricsBase === 0 ? 0 : metricsBase + i - 1) };
+    launch({ name: `worker-${i}`, command: process.execPath, args: [...BACKEND_NODE_ARGS, 'dist/worker.js'], env, match: 'dist/worker.js' });
+    if (metricsBase !== 0) say(`worker-${i} metrics at http://127.0.0.1:${env.METRICS_PORT}/metrics`);
   }
   if (options.frontend) {
     // `next start` itself, not through pnpm, so the process we stop is the one holding the port.

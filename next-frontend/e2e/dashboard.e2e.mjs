@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
-import { storedEventCounts } from './lib/events-db.mjs';
+import { dropTestDatabase, storedEventCounts } from './lib/events-db.mjs';
 import { freePort, runToCompletion, sleep, startProcess, stopAll, stopProcess, waitFor } from './lib/processes.mjs';
 
 const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,12 +15,22 @@ const BACKEND = path.join(ROOT, 'nest-backend');
 const RESULTS = path.join(FRONTEND, 'test-results');
 const DOCS_SCREENSHOT = path.join(ROOT, 'docs', 'dashboard.png');
 const EVENTS_SCREENSHOT = path.join(ROOT, 'docs', 'eventos.png');
-const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 15 * 60_000);
+const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 25 * 60_000);
 const SMALL_RUN = 3000;
 const API_KEY = 'e2e-dashboard-key';
 /** Test-only: events whose eventData has this key are refused by the event store, so the Eventos checks get dead letters. */
 const EVENTS_FAIL_MARKER = 'e2e_poison';
 const ACTIVE = ['GENERATING', 'ENQUEUE_VIP', 'WAITING_VIP_DRAIN', 'ENQUEUE_NORMAL', 'WAITING_NORMAL_DRAIN'];
+
+// A database and Redis prefix of this run's own: a run left active by an interrupted earlier test (or another
+// suite on the same services) cannot block this one. Every backend below gets them through process.env.
+const E2E_TAG = `e2e_${Date.now().toString(36)}`;
+if (process.env.MONGO_URI) {
+  const url = new URL(process.env.MONGO_URI);
+  url.pathname = `/${url.pathname.slice(1) || 'pedidos_test'}_${E2E_TAG}`.slice(0, 60);
+  process.env.MONGO_URI = url.toString();
+}
+process.env.KEY_PREFIX = `${process.env.KEY_PREFIX || 'pedidos'}-${E2E_TAG}`.slice(0, 40);
 
 const results = [];
 /** Big enough to still be running when the test cancels it: ~30 s of work at the measured speed. */
@@ -726,6 +736,7 @@ async function finish(code) {
   finishing = true;
   clearTimeout(watchdog);
   await stopAll();
+  if (process.env.MONGO_URI) await dropTestDatabase(process.env.MONGO_URI).catch((error) => log(`could not drop the test database: ${error.message}`));
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   console.log(`${passed} passed, ${failed} failed`);

@@ -19,3 +19,15 @@ export async function storedEventCounts(uri, types) {
     await client.close();
   }
 }
+
+/** Drops the database in `uri` (the test's own; its name says "test"). */
+export async function dropTestDatabase(uri) {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
+  try {
+    await client.connect();
+    if (!/test/i.test(client.db().databaseName)) throw new Error(`refusing to drop ${client.db().databaseName}: its name lacks "test"`);
+    await client.db().dropDatabase();
+  } finally {
+    await client.close();
+  }
+}

@@ -93,7 +93,8 @@ export class MongoOrderStore extends OrderStore {
 
   /**
    * Drops the collection and makes its indexes again: FerretDB deletes documents one by one (a `deleteMany({})`
-   * of 40,000 orders took 17 s here, the drop 41 ms), and MongoDB frees a dropped collection at once too.
+   * of 20,000 orders took 8.7 s on a busy machine here, dropping a 40,000-order collection 41 ms), and MongoDB
+   * frees a dropped collection at once too.
    * Only called with no run active, so nothing writes orders meanwhile.
    */
   async deleteAll(): Promise<number> {

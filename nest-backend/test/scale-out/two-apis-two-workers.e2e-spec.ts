@@ -108,6 +108,10 @@ describe('scale out: two API processes and two workers on the same MongoDB and R
     const { runId } = started.body;
     expect((await http2.post(`/pedidos/generate?quantity=${RUN_SIZE}`)).status).toBe(409);
 
+    // With equality-keyed jobs VIP processing keeps pace with generation, so the VIP lane could drain before
+    // WAITING_VIP_DRAIN: hold it once it has started, and let generation finish meanwhile.
+    await waitForStatus(http2, (s) => s.lastRunId === runId && s.counts.vip >= 100 && s.counts.vip <= s.progress.vipTarget - 300, 120_000, 'VIP processing under way', 20);
+    expect((await http2.post('/pedidos/queue/pause')).status).toBe(200);
     await waitForStatus(http2, (s) => s.lastRunId === runId && s.phase === 'WAITING_VIP_DRAIN' && s.counts.vip >= 100 && s.counts.vip <= s.progress.vipTarget - 300, 120_000, 'VIP processing under way', 20);
     const still = await pauseThrough(http2, http1, runId);
     await resumeThrough(http1, http2, runId, still);

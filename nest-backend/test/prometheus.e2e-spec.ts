@@ -5,7 +5,7 @@ import { Db } from 'mongodb';
 import { Environment } from '../src/infrastructure/config/environment';
 import { anEvent, postBatch, postEvent, waitForSettled } from './events/event-client';
 import { ApiServerProcess, WorkerProcess } from './support/backend-process';
-import { expectProcessedExactlyOnce, waitForRunEnd } from './support/exactly-once';
+import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from './support/exactly-once';
 import { OwnPrometheus, firstFreePort } from './support/own-prometheus';
 import { Http, freePort, httpClient, openDatabase, waitUntil } from './support/running-api';
 import { dropTestData, testEnvironment } from './support/test-environment';
@@ -15,9 +15,13 @@ const RUN_SIZE = 4_000;
 const EVENT_BATCH = 150;
 const EVENT_SINGLES = 10;
 const EVENTS_SENT = EVENT_BATCH + EVENT_SINGLES;
-const ORDERS_PER_JOB = 500;
+const ORDERS_PER_JOB = 250;
+/** One consumer, so the NORMAL lane has work for a few seconds instead of draining between two scrapes. */
+const WORKER_CONCURRENCY = 1;
 /** Prometheus ports of this branch's range (see the helper brief); the API and worker take free ports. */
 const PROMETHEUS_PORTS = [9190, 9199] as const;
+const NORMAL_LANE_PHASES = ['ENQUEUE_NORMAL', 'WAITING_NORMAL_DRAIN'];
+const laneWork = (priority: 'vip' | 'normal') => `sum(pedidos_queue_jobs{priority="${priority}",state=~"waiting|active|paused"})`;
 const DEPLOY = join(__dirname, '..', '..', 'deploy');
 
 /** Every PromQL expression of the Grafana dashboard, with Grafana's own interval variable made concrete. */
@@ -45,7 +49,7 @@ describe('metrics scraped by a real Prometheus during a run', () => {
 
   beforeAll(async () => {
     const [apiPort, workerMetricsPort] = [await freePort(), await freePort()];
-    env = testEnvironment('prometheus', { RUN_WORKERS_IN_API: 'false', ORDERS_PER_JOB: String(ORDERS_PER_JOB), GENERATION_CHUNK_SIZE: '1000', METRICS_PORT: String(workerMetricsPort) });
+    env = testEnvironment('prometheus', { RUN_WORKERS_IN_API: 'false', ORDERS_PER_JOB: String(ORDERS_PER_JOB), GENERATION_CHUNK_SIZE: '1000', ORDERS_QUEUE_CONCURRENCY: String(WORKER_CONCURRENCY), METRICS_PORT: String(workerMetricsPort) });
     ({ db, close: closeDb } = await openDatabase(env));
     api = new ApiServerProcess(env, apiPort);
     worker = new WorkerProcess(env);
@@ -77,13 +81,27 @@ describe('metrics scraped by a real Prometheus during a run', () => {
       `Prometheus to see ${what}`,
     ).then((found) => found!.value);
 
+  /** With the queue paused the run stays in `phase` with its lane's jobs queued: wait for a scrape to see both. */
+  const holdUntilScraped = async (phase: string, priority: 'vip' | 'normal') => {
+    await eventually(`pedidos_run_phase{phase="${phase}"}`, (value) => value === 1, `the run in ${phase}`);
+    await eventually(laneWork(priority), (value) => value > 0, `work in the ${priority} lane`);
+  };
+
   it(`runs ${RUN_SIZE} orders to DONE while both processes are scraped`, async () => {
+    // Jobs are quick: each lane is held (queue paused) once it has work, until a scrape has seen that work.
+    expect((await http.post('/pedidos/queue/pause')).status).toBe(200);
     const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
     expect(started.status).toBe(202);
     runId = started.body.runId;
     expect((await postBatch(api.url, Array.from({ length: EVENT_BATCH }, () => anEvent()))).status).toBe(202);
     const singles = await Promise.all(Array.from({ length: EVENT_SINGLES }, () => postEvent(api.url, anEvent())));
     expect(singles.map((answer) => answer.status)).toEqual(Array(EVENT_SINGLES).fill(202));
+    await holdUntilScraped('WAITING_VIP_DRAIN', 'vip');
+    expect((await http.post('/pedidos/queue/resume')).status).toBe(200);
+    await waitForStatus(http, (s) => s.lastRunId === runId && NORMAL_LANE_PHASES.includes(s.phase) && s.counts.normal < s.progress.normalTarget, 120_000, 'NORMAL orders enqueued', 20);
+    expect((await http.post('/pedidos/queue/pause')).status).toBe(200);
+    await holdUntilScraped('WAITING_NORMAL_DRAIN', 'normal');
+    expect((await http.post('/pedidos/queue/resume')).status).toBe(200);
     const final = await waitForRunEnd(http, 180_000);
     expect(final.phase).toBe('DONE');
     await expectProcessedExactlyOnce(db, runId, RUN_SIZE);
@@ -122,7 +140,7 @@ describe('metrics scraped by a real Prometheus during a run', () => {
     expect(await prometheus.value('sum(pedidos_run_phase)')).toBe(1);
     expect(await prometheus.value('max_over_time(pedidos_run_phase{phase="WAITING_VIP_DRAIN"}[10m])')).toBe(1);
     expect(await prometheus.value('max_over_time(pedidos_run_phase{phase="WAITING_NORMAL_DRAIN"}[10m])')).toBe(1);
-    expect(await prometheus.value('max(max_over_time(pedidos_queue_jobs{priority="normal",state=~"waiting|active"}[10m]))')).toBeGreaterThan(0);
+    for (const priority of ['vip', 'normal'] as const) expect(await prometheus.value(`max_over_time(${laneWork(priority)}[10m:1s])`)).toBeGreaterThan(0);
   });
 
   it('timed the generation and each drain once, in the API that drove the run', async () => {

@@ -1,9 +1,8 @@
 import { BackendOnOwnRedis } from '../support/backend-on-own-redis';
 import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from '../support/exactly-once';
 import { OwnRedisSentinel } from '../support/own-redis-sentinel';
+import { freePorts } from '../support/running-api';
 
-/** Ports of the fleet-scale range (see the helper brief), after the cluster test's 6415-6417. */
-const PORTS = { master: 6418, replica: 6419, sentinels: [6420, 6421, 6422] };
 const RUN_SIZE = 4_000;
 
 /**
@@ -16,7 +15,8 @@ describe('Redis Sentinel: the pipeline survives a failover', () => {
   let backend: BackendOnOwnRedis;
 
   beforeAll(async () => {
-    redis = new OwnRedisSentinel(PORTS, 'fleet-scale-test');
+    const [master, replica, ...sentinels] = await freePorts(5);
+    redis = new OwnRedisSentinel({ master, replica, sentinels }, 'fleet-scale-test');
     await redis.start();
     backend = await BackendOnOwnRedis.start('redis_sentinel', redis.url, { ORDERS_PER_JOB: '100', ORDERS_QUEUE_CONCURRENCY: '2' });
   });
@@ -28,7 +28,7 @@ describe('Redis Sentinel: the pipeline survives a failover', () => {
 
   it('ends DONE, every order once and VIP first, when the master is killed while VIP orders drain', async () => {
     const { http, db } = backend;
-    expect(await redis.masterPort()).toBe(PORTS.master);
+    expect(await redis.masterPort()).toBe(redis.ports.master);
     const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
     expect(started.status).toBe(202);
     const { runId } = started.body;
@@ -36,7 +36,7 @@ describe('Redis Sentinel: the pipeline survives a failover', () => {
 
     expect((await redis.master.stop('SIGKILL')).signal).toBe('SIGKILL');
     const final = await waitForRunEnd(http, 240_000);
-    expect(await redis.masterPort()).toBe(PORTS.replica);
+    expect(await redis.masterPort()).toBe(redis.ports.replica);
     expect(final).toMatchObject({ lastRunId: runId, phase: 'DONE' });
     const orders = await expectProcessedExactlyOnce(db, runId, RUN_SIZE);
     expect(final.counts).toEqual({ vip: orders.vipProcessed, normal: orders.normalProcessed, failed: 0, cancelled: 0 });

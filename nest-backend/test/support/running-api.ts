@@ -77,12 +77,16 @@ export async function openDatabase(env: Environment): Promise<{ db: Db; close: (
 }
 
 export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as { port: number }).port;
-  server.close();
-  await once(server, 'close');
+  const [port] = await freePorts(1);
   return port;
+}
+
+/** `count` distinct loopback ports free now (held open together while they are picked, so none repeats). */
+export async function freePorts(count: number): Promise<number[]> {
+  const { createServer } = await import('node:net');
+  const servers = Array.from({ length: count }, () => createServer().listen(0, '127.0.0.1'));
+  await Promise.all(servers.map((server) => once(server, 'listening')));
+  const ports = servers.map((server) => (server.address() as { port: number }).port);
+  await Promise.all(servers.map((server) => (server.close(), once(server, 'close'))));
+  return ports;
 }

@@ -3,7 +3,7 @@ import { Db } from 'mongodb';
 import { Environment } from '../../src/infrastructure/config/environment';
 import { RedisKeys } from '../../src/infrastructure/redis/redis-keys';
 import { ApiServerProcess, WorkerProcess } from '../support/backend-process';
-import { waitForStatus } from '../support/exactly-once';
+import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from '../support/exactly-once';
 import { Http, freePort, httpClient, openDatabase, waitUntil } from '../support/running-api';
 import { SocketRecorder } from '../support/socket-recorder';
 import { dropTestData, testEnvironment } from '../support/test-environment';
@@ -77,6 +77,19 @@ describe('scale out: two API processes and two workers on the same MongoDB and R
   const processedInDb = (runId: string) => db.collection('orders').countDocuments({ runId, status: 'processado' });
   const totals = async (http: Http) => (await http.get('/pedidos/queue/status')).body.totals;
 
+  /**
+   * The drain phase the run waits in while that lane's jobs sit in the paused queue (null otherwise). Such a run
+   * stays in that phase until the queue is resumed: its driver moves on only once the lane has no job left.
+   */
+  const heldInDrain = async (http: Http, runId: string): Promise<string | null> => {
+    const { phase, lastRunId } = (await http.get('/pedidos')).body;
+    const { queues, totals: all } = (await http.get('/pedidos/queue/status')).body;
+    if (lastRunId !== runId || all.active > 0) return null;
+    if (phase === 'WAITING_VIP_DRAIN' && queues.vip.paused > 0) return phase;
+    if (phase === 'WAITING_NORMAL_DRAIN' && queues.normal.paused > 0) return phase;
+    return null;
+  };
+
   /** Pauses through one API, checks through the other that nothing moves, and returns the status both then show. */
   const pauseThrough = async (pauser: Http, watcher: Http, runId: string) => {
     const paused = await pauser.post('/pedidos/queue/pause');
@@ -146,5 +159,46 @@ describe('scale out: two API processes and two workers on the same MongoDB and R
     expect(socket2.logs).toEqual(socket1.logs);
     expect(finishedFigures(socket2.lastProgress)).toEqual(finishedFigures(socket1.lastProgress));
     expect(sharedFigures(socket1.lastProgress)).toEqual(sharedFigures(final1.body));
+  });
+
+  it('finishes through API 2 a run API 1 drove when API 1 is killed with SIGKILL, pausing through API 1 and resuming through API 2; a worker added mid-run takes work', async () => {
+    const started = await http1.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
+    expect(started.status).toBe(202);
+    const { runId } = started.body;
+
+    // Paused through API 1 once VIP processing has started and before any NORMAL order, and held until the run waits
+    // on a lane that still has jobs: API 1 is killed with work left, and only the driver that adopts it can move it on.
+    await waitForStatus(http1, (s) => s.lastRunId === runId && s.counts.vip >= ORDERS_PER_JOB && s.counts.normal === 0, 120_000, 'VIP processing under way', 20);
+    expect((await http1.post('/pedidos/queue/pause')).status).toBe(200);
+    const held = await waitUntil(() => heldInDrain(http1, runId), 120_000, 'the run to wait on a paused lane with jobs', 50);
+    const still = await pauseThrough(http1, http2, runId);
+
+    const killed = await api1.stop('SIGKILL');
+    expect(killed.signal).toBe('SIGKILL');
+    // API 2 adopts the run once API 1's lease lapses (10 s), at its next look for orphans (every 3 s).
+    await api2.waitForOutput(new RegExp(`resuming run ${runId} in phase ${held}`), 60_000);
+    expect(await redis.exists(keys.driver(runId))).toBe(1);
+    expect(await processedInDb(runId)).toBe(still);
+
+    // A third worker joins while the queue is held; the first two are frozen (they hold no job since the pause), so
+    // whatever is processed after the resume through API 2, the newcomer processed.
+    const newcomer = new WorkerProcess(env);
+    workers.push(newcomer);
+    await newcomer.startConsuming();
+    workers.slice(0, 2).forEach((worker) => worker.signal('SIGSTOP'));
+    try {
+      const resumed = await http2.post('/pedidos/queue/resume');
+      expect(resumed.status).toBe(200);
+      expect(resumed.body.paused).toBe(false);
+      await waitUntil(async () => (await processedInDb(runId)) >= still + ORDERS_PER_JOB, 60_000, 'the new worker to process a job', 100);
+    } finally {
+      workers.slice(0, 2).forEach((worker) => worker.signal('SIGCONT'));
+    }
+
+    const final = await waitForRunEnd(http2, 180_000);
+    expect(final).toMatchObject({ lastRunId: runId, phase: 'DONE' });
+    const orders = await expectProcessedExactlyOnce(db, runId, RUN_SIZE);
+    expect(final.counts).toEqual({ vip: orders.vipProcessed, normal: orders.normalProcessed, failed: 0, cancelled: 0 });
+    expect(await totals(http2)).toMatchObject({ waiting: 0, active: 0, delayed: 0, failed: 0 });
   });
 });

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit.providers';
 import { EVENTS_API_PROVIDERS, EVENTS_CONTROLLERS, EVENTS_WORKER_PROVIDERS } from './events.providers';
 import { Environment } from './infrastructure/config/environment';
+import { AuditInfrastructureModule } from './infrastructure/audit/audit-infrastructure.module';
 import { EventsInfrastructureModule } from './infrastructure/events/events-infrastructure.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { loggerModule } from './infrastructure/logging/logger.module';
@@ -30,6 +32,7 @@ export class AppModule {
         loggerModule(env, 'api'),
         InfrastructureModule.forRoot(env, 'api'),
         EventsInfrastructureModule.forRoot(env, 'api'),
+        AuditInfrastructureModule.forRoot(env),
         TerminusModule,
         AccessModule.forRoot(env),
         PrometheusMetricsModule.forRoot(env, 'api'),
@@ -37,8 +40,8 @@ export class AppModule {
         PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
         QueueBoardModule.forRoot(env),
       ],
-      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...EVENTS_CONTROLLERS],
-      providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS],
+      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...EVENTS_CONTROLLERS, ...AUDIT_CONTROLLERS],
+      providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS, ...AUDIT_PROVIDERS],
     };
   }
 }

@@ -6,7 +6,9 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, WorkerModule } from './app.module';
 import { Environment, validateEnvironment } from './infrastructure/config/environment';
 import { HttpRequestMetrics } from './infrastructure/prometheus/http-request-metrics';
+import { AccessPolicy } from './presentation/http/access/access-policy';
 import { ApiErrorFilter } from './presentation/http/api-error.filter';
+import { AuditTrailMiddleware } from './presentation/http/audit/audit-trail.middleware';
 import { corsOptions, documentApiKey, securityHeaders } from './presentation/http/http-security';
 import { documentEventsKey } from './presentation/http/events/events-openapi';
 import { useJsonBodies } from './presentation/http/json-body';
@@ -28,20 +30,22 @@ export function environmentOrExit(): Environment {
 
 /**
  * Builds the API application (not yet listening): logger, shutdown hooks, security headers, CORS, JSON
- * bodies, validation, errors, sockets, OpenAPI. The API key and rate limit are guards (AccessModule).
+ * bodies, validation, errors, sockets, OpenAPI. The API key and rate limit are guards (AccessModule); every
+ * control request is recorded by the audit trail, mounted right after the timing so that refusals are recorded too.
  */
 export async function createApi(env: Environment): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks([], SHUTDOWN);
   app.use(app.get(HttpRequestMetrics).middleware);
+  app.use(app.get(AuditTrailMiddleware).handle);
   app.use(securityHeaders());
   const origins = env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   app.enableCors(corsOptions(origins));
   useJsonBodies(app, [{ path: '/events/batch', limit: env.EVENTS_MAX_BODY_BYTES }]);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ApiErrorFilter());
-  app.useWebSocketAdapter(new ConfiguredIoAdapter(app, origins));
+  app.useWebSocketAdapter(new ConfiguredIoAdapter(app, origins, app.get(AccessPolicy)));
   const openApi = new DocumentBuilder()
     .setTitle('Pedidos')
     .setDescription('Order generation and strictly VIP-first processing on Bull and MongoDB. Socket.IO events: phase, progress, log, events:metrics.')

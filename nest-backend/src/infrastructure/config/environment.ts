@@ -12,6 +12,14 @@ const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) 
   return value;
 };
 
+/** READ_API_KEY only means something next to API_KEY, and must not be the same key (it would grant writes). */
+function readKeyProblem(args?: { value: unknown; object: object }): string {
+  const apiKey = (args?.object as { API_KEY?: unknown } | undefined)?.API_KEY;
+  if (typeof apiKey !== 'string' || apiKey === '') return 'READ_API_KEY needs API_KEY: without it every control request is open';
+  if (args?.value === apiKey) return 'READ_API_KEY must differ from API_KEY';
+  return '';
+}
+
 function readsAsRedisAddress(value: unknown): boolean {
   return redisAddressProblem({ value }) === '';
 }
@@ -73,6 +81,18 @@ export class Environment {
 
   @IsOptional() @IsString() @MinLength(8, { message: 'API_KEY must be at least 8 characters long' })
   API_KEY?: string;
+
+  /**
+   * With API_KEY, a key that may only read: when set, every read (REST, Socket.IO, Bull Board) needs it or API_KEY,
+   * and a control request with it answers 403. `/health` and `/metrics` stay open (README, "Bad input and access").
+   */
+  @IsOptional() @IsString() @MinLength(8, { message: 'READ_API_KEY must be at least 8 characters long' })
+  @ValidateBy({ name: 'readKeyFits', validator: { validate: (value, args) => readKeyProblem(args) === '', defaultMessage: readKeyProblem } })
+  READ_API_KEY?: string;
+
+  /** Audit log entries kept (`GET /pedidos/audit`); past it the oldest are deleted as new ones are written. */
+  @IsInt() @Min(100) @Max(10_000_000)
+  AUDIT_MAX_ENTRIES: number = 10_000;
 
   /** Control requests (POST) one client may send a minute; reads are never limited. 0 turns the limit off. */
   @IsInt() @Min(0) @Max(1_000_000)

@@ -56,6 +56,11 @@ export class RedisKeys {
     return `${this.prefix}:event-metrics:${part}`;
   }
 
+  /** The secret audit key fingerprints are keyed with (RedisFingerprintSecret). */
+  get auditFingerprintSecret(): string {
+    return `${this.prefix}:audit:fingerprint-secret`;
+  }
+
   /** Held while a process writes the run's record (see MongoRunStore). */
   runWrites(runId: string): string {
     return `${this.prefix}:run:${runId}:writes`;

@@ -2,6 +2,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { Environment } from '../../infrastructure/config/environment';
+import { AccessPolicy } from './access/access-policy';
 import { ApiKeyGuard, isReadOnlyRequest } from './api-key.guard';
 import { isEventIntake } from './events/event-intake.metadata';
 
@@ -9,14 +10,16 @@ const ONE_MINUTE_MS = 60_000;
 
 /**
  * Who may send control requests, and how often: a per-client rate limit (checked first, so guessing the
- * key is throttled too) and the API key. Reads pass both untouched: the dashboard polls them.
+ * key is throttled too) and the two roles of AccessPolicy (exported for the socket adapter, the board and the
+ * audit trail). Reads are never throttled: the dashboard polls them.
  */
 @Module({})
 export class AccessModule {
   static forRoot(env: Environment): DynamicModule {
     const limit = env.RATE_LIMIT_PER_MINUTE;
-    const guards: Provider[] = [{ provide: APP_GUARD, useValue: new ApiKeyGuard(env.API_KEY) }];
-    if (limit === 0) return { module: AccessModule, providers: guards };
+    const policy = AccessPolicy.fromEnvironment(env);
+    const guards: Provider[] = [{ provide: APP_GUARD, useValue: new ApiKeyGuard(policy) }, { provide: AccessPolicy, useValue: policy }];
+    if (limit === 0) return { module: AccessModule, providers: guards, exports: [AccessPolicy], global: true };
     return {
       module: AccessModule,
       imports: [
@@ -32,6 +35,8 @@ export class AccessModule {
       ],
       // Guards run in the order they are provided.
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, ...guards],
+      exports: [AccessPolicy],
+      global: true,
     };
   }
 }

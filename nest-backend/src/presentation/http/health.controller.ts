@@ -2,8 +2,10 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, MongooseHealthIndicator } from '@nestjs/terminus';
 import Redis from 'ioredis';
+import { OpenRead } from './access/open-read.decorator';
 
 @ApiTags('health')
+@OpenRead()
 @Controller('health')
 export class HealthController {
   constructor(

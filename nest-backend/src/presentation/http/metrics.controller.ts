@@ -3,9 +3,11 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { PrometheusController } from '@willsoto/nestjs-prometheus';
 import type { Response } from 'express';
 import { MetricsExposition } from '../../infrastructure/prometheus/metrics-exposition';
+import { OpenRead } from './access/open-read.decorator';
 
 /** `GET /metrics` (the path PrometheusModule gives it): this API process's metrics for Prometheus. */
 @ApiTags('metrics')
+@OpenRead()
 @Controller()
 export class MetricsController extends PrometheusController {
   constructor(private readonly exposition: MetricsExposition) {

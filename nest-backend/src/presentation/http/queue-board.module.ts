@@ -4,6 +4,7 @@ import { BullBoardModule, BullBoardModuleOptions } from '@bull-board/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { Environment } from '../../infrastructure/config/environment';
 import { EVENTS_QUEUE, NORMAL_QUEUE, VIP_QUEUE } from '../../infrastructure/queue/queue-names';
+import { AccessPolicy } from './access/access-policy';
 import { queueBoardAuth } from './queue-board-auth';
 
 export const QUEUE_BOARD_ROUTE = '/admin/queues';
@@ -26,7 +27,7 @@ export class QueueBoardModule {
         BullBoardModule.forRoot({
           route: QUEUE_BOARD_ROUTE,
           adapter: BoardServer,
-          middleware: queueBoardAuth(env.API_KEY),
+          middleware: queueBoardAuth(AccessPolicy.fromEnvironment(env)),
           boardOptions: { uiConfig: { boardTitle: 'Pedidos queues' } },
         }),
         BullBoardModule.forFeature(

@@ -1,0 +1,4 @@
+/** How much of the audit log is kept (AUDIT_MAX_ENTRIES). */
+export abstract class AuditSettings {
+  abstract readonly maxEntries: number;
+}

@@ -20,12 +20,11 @@ interface StoredDocument {
 }
 
 const NEWEST_FIRST = { at: -1, _id: -1 } as const;
-const OLDEST_FIRST = { at: 1, _id: 1 } as const;
 
 /**
  * `audit_log` in MongoDB. Bounded by count (trimTo), not by a TTL index or a capped collection, which FerretDB
- * does not offer: control requests are few (RATE_LIMIT_PER_MINUTE per client), so a count and, past the cap,
- * one delete by id after each write cost little.
+ * does not offer: a count after each write and, now and then (AuditTrail trims in steps), one sorted read and
+ * one delete of what is older than the last entry kept.
  */
 @Injectable()
 export class MongoAuditLog extends AuditLog {
@@ -49,11 +48,14 @@ export class MongoAuditLog extends AuditLog {
     return { items: documents.map(toEntry), total };
   }
 
-  async trimTo(keep: number): Promise<number> {
-    const excess = (await this.entries.countDocuments({})) - keep;
-    if (excess <= 0) return 0;
-    const oldest = await this.entries.find({}, { projection: { _id: 1 } }).sort(OLDEST_FIRST).limit(excess).toArray();
-    return (await this.entries.deleteMany({ _id: { $in: oldest.map((document) => document._id as ObjectId) } })).deletedCount;
+  async trimTo(keep: number, whenAbove: number): Promise<number> {
+    if ((await this.entries.countDocuments({})) <= whenAbove) return 0;
+    // Everything older than the newest `keep` goes. A boundary, not "the oldest N": two trims at once (two
+    // writes, two API processes) then delete the same entries, never one batch each.
+    const [boundary] = await this.entries.find({}, { projection: { _id: 1, at: 1 } }).sort(NEWEST_FIRST).skip(keep).limit(1).toArray();
+    if (!boundary?._id) return 0;
+    const olderOrBoundary: Filter<StoredDocument> = { $or: [{ at: { $lt: boundary.at } }, { at: boundary.at, _id: { $lte: boundary._id } }] };
+    return (await this.entries.deleteMany(olderOrBoundary)).deletedCount;
   }
 }
 

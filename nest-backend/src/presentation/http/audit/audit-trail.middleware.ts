@@ -22,6 +22,8 @@ const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  */
 @Injectable()
 export class AuditTrailMiddleware {
+  private lastArrival = 0;
+
   constructor(
     private readonly trail: AuditTrail,
     private readonly access: AccessPolicy,
@@ -29,7 +31,7 @@ export class AuditTrailMiddleware {
 
   readonly handle = (request: Request, response: Response, next: NextFunction): void => {
     if (isReadOnlyMethod(request.method)) return next();
-    const at = new Date();
+    const at = this.arrival();
     let answered: unknown;
     const json = response.json.bind(response);
     response.json = (body: unknown) => {
@@ -43,6 +45,15 @@ export class AuditTrailMiddleware {
     });
     next();
   };
+
+  /**
+   * The time a request arrived, later than the one before it in this process (a tie gets the next millisecond):
+   * entries are written in whatever order their writes finish, and newest first must mean "arrived last".
+   */
+  private arrival(): Date {
+    this.lastArrival = Math.max(Date.now(), this.lastArrival + 1);
+    return new Date(this.lastArrival);
+  }
 
   private entryOf(request: Request, response: Response, at: Date, answered: unknown): ControlRequest | null {
     const route = routeLabel(request);

@@ -97,7 +97,7 @@ describe('audit log: every control request, with its outcome and client', () => 
       // The count and the page are read at once: wait until both have the last entry.
       return page.total === sent.length && page.items.length === sent.length ? page : null;
     }, 15_000, `${sent.length} audit entries`);
-    const oldestFirst = [...log.items].reverse();
+    const oldestFirst = [...log!.items].reverse();
     expect(oldestFirst.map((entry) => [entry.action, entry.outcome.status, entry.outcome.code, entry.client.keyHolder])).toEqual(
       sent.map((step) => [step.expect.action, step.expect.status, step.expect.code, step.expect.keyHolder]),
     );
@@ -190,11 +190,11 @@ describe('audit log: bounded, and never in the way of an action', () => {
       return newest(page) === 1000 + sentCount && page.total === page.items.length ? page : null;
     }, 30_000, 'the last entry');
     // Trims go down to 95 once the log passes 100: after 120 writes it holds 95 to 100 entries.
-    expect(kept.total).toBeGreaterThanOrEqual(MAX - MAX / 20);
-    expect(kept.total).toBeLessThanOrEqual(MAX);
-    expect(await context.db.collection('audit_log').countDocuments()).toBe(kept.total);
-    const quantities = kept.items.map((entry) => Number(entry.params.query.quantity));
-    expect(quantities).toEqual(Array.from({ length: kept.total }, (_, i) => 1000 + sentCount - i));
+    expect(kept!.total).toBeGreaterThanOrEqual(MAX - MAX / 20);
+    expect(kept!.total).toBeLessThanOrEqual(MAX);
+    expect(await context.db.collection('audit_log').countDocuments()).toBe(kept!.total);
+    const quantities = kept!.items.map((entry) => Number(entry.params.query.quantity));
+    expect(quantities).toEqual(Array.from({ length: kept!.total }, (_, i) => 1000 + sentCount - i));
   });
 
   it('answers and acts when the audit write fails, and goes on recording afterwards', async () => {

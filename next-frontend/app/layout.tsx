@@ -4,6 +4,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { getRuntimeConfig } from '@/app/lib/server/runtime-config';
+import { ACCESS_KEY, type AccessView } from '@/app/lib/access';
+import { fetchBackendData } from '@/app/lib/server/backend';
 import { THEME_COOKIE, toTheme } from '@/app/lib/theme';
 import { ConnectionIndicator } from '@/app/ui/app-shell/connection-indicator';
 import { I18nProvider } from '@/app/ui/app-shell/i18n-context';
@@ -32,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const theme = toTheme((await cookies()).get(THEME_COOKIE)?.value);
   // Read per request, so the same build works locally and behind docker-compose.
   const { publicApiUrl, apiKey } = getRuntimeConfig();
+  const access = await fetchBackendData<AccessView>(ACCESS_KEY);
 
   return (
     <html lang={locale} data-theme={theme}>
@@ -40,7 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t('app.skip')}
         </a>
         <I18nProvider locale={locale} timeZone={timeZone}>
-          <LiveProvider apiUrl={publicApiUrl} apiKey={apiKey}>
+          <LiveProvider apiUrl={publicApiUrl} apiKey={apiKey} access={access}>
             <header className="topbar">
               <div className="topbar-inner">
                 <Link className="brand" href="/">

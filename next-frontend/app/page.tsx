@@ -2,6 +2,7 @@ import { keys } from '@/app/lib/api/keys';
 import type { QueueStatus, StatusSnapshot } from '@/app/lib/api/types';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { fetchBackendData } from '@/app/lib/server/backend';
+import { ControlsOnly } from '@/app/ui/app-shell/controls-only';
 import { ControlsPanel } from '@/app/ui/controls/controls-panel';
 import { LiveRunSummary } from '@/app/ui/overview/live-run-summary';
 import { StatusFigures } from '@/app/ui/overview/status-figures';
@@ -21,7 +22,9 @@ export default async function OverviewPage() {
       <div className="overview-grid">
         <LiveRunSummary fallback={status} />
         <aside className="overview-side">
-          <ControlsPanel fallbackStatus={status} fallbackQueue={queue} />
+          <ControlsOnly>
+            <ControlsPanel fallbackStatus={status} fallbackQueue={queue} />
+          </ControlsOnly>
         </aside>
         <ThroughputChart />
         <StatusFigures fallback={status} />

@@ -3,6 +3,7 @@ import { DEAD_LETTERS_PER_PAGE, eventKeys } from '@/app/lib/events/keys';
 import type { DeadLettersPage, EventMetrics } from '@/app/lib/events/types';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { fetchBackendData } from '@/app/lib/server/backend';
+import { ControlsOnly } from '@/app/ui/app-shell/controls-only';
 import { CurrentBatch } from '@/app/ui/events/current-batch';
 import { DeadLetters } from '@/app/ui/events/dead-letters';
 import { EventMetricsFeed } from '@/app/ui/events/event-metrics-feed';
@@ -35,7 +36,9 @@ export default async function EventsPage() {
       <div className="overview-grid events-grid">
         <EventRates fallback={metrics} />
         <aside className="overview-side">
-          <EventsControls />
+          <ControlsOnly>
+            <EventsControls />
+          </ControlsOnly>
         </aside>
         <EventsChart fallback={metrics} />
         <EventTotals fallback={metrics} />

@@ -11,19 +11,23 @@ export interface ServerToClientEvents {
 
 let socket: Socket<ServerToClientEvents> | null = null;
 let socketUrl: string | null = null;
+let socketKey: string | null = null;
 
 /**
  * The one Socket.IO connection of the page. Created lazily with `autoConnect: false`, so the
  * caller decides when to connect; reconnection (with backoff) is Socket.IO's own.
  */
-export function getSocket(url: string): Socket<ServerToClientEvents> {
-  if (socket && socketUrl !== url) {
+export function getSocket(url: string, key: string | null = null): Socket<ServerToClientEvents> {
+  if (socket && (socketUrl !== url || socketKey !== key)) {
     socket.disconnect();
     socket = null;
   }
   if (!socket) {
     socketUrl = url;
+    socketKey = key;
     socket = io(url, {
+      // With READ_API_KEY set the server refuses a connection without a key; a browser's WebSocket can send no header.
+      auth: key ? { key } : {},
       autoConnect: false,
       // WebSocket first: it needs no CORS preflight; long-polling remains as a fallback.
       transports: ['websocket', 'polling'],

@@ -4,6 +4,7 @@ import type { QueueHealth as Health, QueueJobsPage, QueueStatus } from '@/app/li
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { fetchBackendData } from '@/app/lib/server/backend';
 import { DEFAULT_JOB_TYPES, DEFAULT_PAGE_SIZE } from '@/app/lib/queue-jobs';
+import { ControlsOnly } from '@/app/ui/app-shell/controls-only';
 import { JobsTable } from '@/app/ui/queue/jobs-table';
 import { QueueActions } from '@/app/ui/queue/queue-actions';
 import { QueueCounts } from '@/app/ui/queue/queue-counts';
@@ -28,7 +29,9 @@ export default async function QueuePage() {
         <QueueCounts fallback={status} />
         <div className="stack">
           <QueueHealth fallback={health} />
-          <QueueActions />
+          <ControlsOnly note={false}>
+            <QueueActions />
+          </ControlsOnly>
         </div>
       </div>
       <div style={{ marginTop: 16 }}>

@@ -12,7 +12,7 @@ import type {
 export interface ApiConfig {
   /** Backend base URL as the browser must reach it, e.g. http://localhost:3000. */
   baseUrl: string;
-  /** Sent as `x-api-key` on mutating requests when the server has one configured. */
+  /** Sent as `x-api-key` on every request (reads need it when the server has READ_API_KEY set). */
   apiKey?: string | null;
 }
 
@@ -32,9 +32,14 @@ export async function request<T>(url: string, init: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** GET a contract path (e.g. `/pedidos`) and parse its JSON. Used as the SWR fetcher. */
-export function getJson<T>(baseUrl: string, path: string, signal?: AbortSignal): Promise<T> {
-  return request<T>(apiUrl(baseUrl, path), { headers: { accept: 'application/json' }, signal });
+/** GET a contract path (e.g. `/pedidos`) and parse its JSON, with the key when there is one. Used as the SWR fetcher. */
+export function getJson<T>(baseUrl: string, path: string, signal?: AbortSignal, apiKey?: string | null): Promise<T> {
+  return request<T>(apiUrl(baseUrl, path), { headers: readHeaders(apiKey), signal });
+}
+
+/** Headers of a read: JSON answers, and the key (read or API key) when one is configured. */
+export function readHeaders(apiKey?: string | null): Record<string, string> {
+  return apiKey ? { accept: 'application/json', 'x-api-key': apiKey } : { accept: 'application/json' };
 }
 
 /** Headers of a mutating request: JSON answers, and the API key when one is configured. */

@@ -1,3 +1,4 @@
+import { readHeaders } from '../api/client';
 import { apiErrorFromResponse } from '../api/errors';
 import { getRuntimeConfig } from './runtime-config';
 
@@ -10,11 +11,11 @@ export type BackendResult<T> =
  * widgets keep retrying) when the backend is down, so the caller decides what to show.
  */
 export async function fetchBackend<T>(path: string, timeoutMs = 4000): Promise<BackendResult<T>> {
-  const { apiUrl } = getRuntimeConfig();
+  const { apiUrl, apiKey } = getRuntimeConfig();
   try {
     const response = await fetch(`${apiUrl}${path}`, {
       cache: 'no-store',
-      headers: { accept: 'application/json' },
+      headers: readHeaders(apiKey),
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!response.ok) {

@@ -7,7 +7,7 @@ export interface RuntimeConfig {
   apiUrl: string;
   /** Where the browser reaches the backend (differs from apiUrl when the server uses an internal host name). */
   publicApiUrl: string;
-  /** Sent as `x-api-key` on mutating requests. */
+  /** Sent as `x-api-key` on every request: the API key (everything) or the read key (the dashboard then only shows). */
   apiKey: string | null;
 }
 
@@ -25,6 +25,6 @@ function readEnv(name: string): string | undefined {
 export function getRuntimeConfig(): RuntimeConfig {
   const apiUrl = (readEnv('API_URL') ?? DEFAULT_API_URL).replace(/\/+$/, '');
   const publicApiUrl = (readEnv('PUBLIC_API_URL') ?? readEnv('NEXT_PUBLIC_API_URL') ?? apiUrl).replace(/\/+$/, '');
-  const apiKey = readEnv('DASHBOARD_API_KEY') ?? readEnv('API_KEY') ?? null;
+  const apiKey = readEnv('DASHBOARD_API_KEY') ?? readEnv('API_KEY') ?? readEnv('READ_API_KEY') ?? null;
   return { apiUrl, publicApiUrl, apiKey };
 }

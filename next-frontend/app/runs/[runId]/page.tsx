@@ -6,6 +6,7 @@ import { shortId } from '@/app/lib/format';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { fetchBackend } from '@/app/lib/server/backend';
 import { getRuntimeConfig } from '@/app/lib/server/runtime-config';
+import { RunActions } from '@/app/ui/audit/run-actions';
 import { RunDetail } from '@/app/ui/runs/run-detail';
 
 type Params = Promise<{ runId: string }>;
@@ -35,5 +36,10 @@ export default async function RunPage({ params }: { params: Params }) {
       </section>
     );
   }
-  return <RunDetail runId={runId} fallback={result.data} />;
+  return (
+    <>
+      <RunDetail runId={runId} fallback={result.data} />
+      <RunActions runId={runId} />
+    </>
+  );
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { SWRConfig } from 'swr';
+import useSWR, { SWRConfig } from 'swr';
+import { ACCESS_KEY, showsControls, type AccessView } from '@/app/lib/access';
 import { createCommands, getJson, type ApiConfig, type Commands } from '@/app/lib/api/client';
 import { SocketBridge, type ConnectionState } from './socket-bridge';
 
@@ -22,9 +23,20 @@ const ConnectionContext = createContext<ConnectionState>({ status: 'connecting',
  * Everything live: the backend URL and API key handed over by the server layout, SWR's fetcher,
  * the socket bridge that feeds SWR's cache, and polling as the fallback while the socket is down.
  */
-export function LiveProvider({ apiUrl, apiKey, children }: { apiUrl: string; apiKey: string | null; children: ReactNode }) {
+export function LiveProvider({
+  apiUrl,
+  apiKey,
+  access,
+  children,
+}: {
+  apiUrl: string;
+  apiKey: string | null;
+  /** What the key may do, as the server layout asked the backend (undefined when it did not answer). */
+  access?: AccessView;
+  children: ReactNode;
+}) {
   const [connection, setConnection] = useState<ConnectionState>({ status: 'connecting', attempt: 0 });
-  const fetcher = useCallback((path: string) => getJson(apiUrl, path), [apiUrl]);
+  const fetcher = useCallback((path: string) => getJson(apiUrl, path, undefined, apiKey), [apiUrl, apiKey]);
   const backend = useMemo(() => {
     const config = { baseUrl: apiUrl, apiKey };
     return { apiUrl, config, commands: createCommands(config) };
@@ -44,8 +56,8 @@ export function LiveProvider({ apiUrl, apiKey, children }: { apiUrl: string; api
             errorRetryInterval: FALLBACK_POLL_MS,
           }}
         >
-          <SocketBridge apiUrl={apiUrl} onConnectionChange={setConnection} />
-          {children}
+          <SocketBridge apiUrl={apiUrl} apiKey={apiKey} onConnectionChange={setConnection} />
+          <AccessProvider fallback={access}>{children}</AccessProvider>
         </SWRConfig>
       </ConnectionContext.Provider>
     </BackendContext.Provider>
@@ -59,3 +71,14 @@ export function useBackend(): BackendValue {
 }
 
 export const useConnection = () => useContext(ConnectionContext);
+
+const ControlsContext = createContext(true);
+
+/** Follows `GET /pedidos/access` (seeded by the layout's answer) and tells the controls whether to show. */
+function AccessProvider({ fallback, children }: { fallback?: AccessView; children: ReactNode }) {
+  const { data } = useSWR<AccessView>(ACCESS_KEY, { fallbackData: fallback, refreshInterval: 0, revalidateOnFocus: false });
+  return <ControlsContext.Provider value={showsControls(data)}>{children}</ControlsContext.Provider>;
+}
+
+/** False when the dashboard's key may only read: the controls it cannot use are not shown. */
+export const useShowsControls = () => useContext(ControlsContext);

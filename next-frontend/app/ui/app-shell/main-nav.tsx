@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/queue', key: 'nav.queue' },
   { href: '/runs', key: 'nav.runs' },
   { href: '/eventos', key: 'nav.events' },
+  { href: '/audit', key: 'nav.audit' },
 ] as const;
 
 /** Client-side links keep the socket and the chart's series alive between pages. */

@@ -24,7 +24,15 @@ const DERIVED_REFRESH_MS = 2000;
  * Connects the socket singleton and turns its events into SWR cache updates. Renders nothing.
  * Mounted once in the layout, so the log tail and the chart keep filling on every page.
  */
-export function SocketBridge({ apiUrl, onConnectionChange }: { apiUrl: string; onConnectionChange: (state: ConnectionState) => void }) {
+export function SocketBridge({
+  apiUrl,
+  apiKey,
+  onConnectionChange,
+}: {
+  apiUrl: string;
+  apiKey: string | null;
+  onConnectionChange: (state: ConnectionState) => void;
+}) {
   const { mutate } = useSWRConfig();
   const { data: status } = useSWR<StatusSnapshot>(keys.status);
 
@@ -33,7 +41,7 @@ export function SocketBridge({ apiUrl, onConnectionChange }: { apiUrl: string; o
   const pendingLogs = useRef<LogLine[]>([]);
 
   useEffect(() => {
-    const socket = getSocket(apiUrl);
+    const socket = getSocket(apiUrl, apiKey);
     let flushTimer: ReturnType<typeof setTimeout> | null = null;
     let lastDerivedRefresh = 0;
 
@@ -105,7 +113,7 @@ export function SocketBridge({ apiUrl, onConnectionChange }: { apiUrl: string; o
       pendingLogs.current = [];
       socket.disconnect();
     };
-  }, [apiUrl, mutate, onConnectionChange]);
+  }, [apiUrl, apiKey, mutate, onConnectionChange]);
 
   // Every new snapshot, from the socket or from polling, becomes a chart point.
   useEffect(() => {

@@ -5,6 +5,7 @@ import useSWR from 'swr';
 import { DEAD_LETTERS_PER_PAGE, eventKeys } from '@/app/lib/events/keys';
 import { EVENT_TYPES, type DeadLetter, type DeadLettersPage, type EventMetrics, type EventType } from '@/app/lib/events/types';
 import { formatDateTime, formatNumber, shortId } from '@/app/lib/format';
+import { ControlsOnly } from '@/app/ui/app-shell/controls-only';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { ConfirmDialog } from '@/app/ui/common/confirm-dialog';
 import { Pager } from '@/app/ui/common/pager';
@@ -63,15 +64,17 @@ export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLett
             ({formatNumber(locale, data ? total : null)})
           </span>
         </h2>
-        <button
-          type="button"
-          className="button"
-          disabled={command.pending !== null || total === 0}
-          onClick={() => setConfirming('all')}
-          data-testid="events-dead-retry-all"
-        >
-          {command.pending === 'retry' ? t('controls.running') : t('events.dead.retryAll')}
-        </button>
+        <ControlsOnly note={false}>
+          <button
+            type="button"
+            className="button"
+            disabled={command.pending !== null || total === 0}
+            onClick={() => setConfirming('all')}
+            data-testid="events-dead-retry-all"
+          >
+            {command.pending === 'retry' ? t('controls.running') : t('events.dead.retryAll')}
+          </button>
+        </ControlsOnly>
       </div>
       <p className="muted small">{t('events.dead.description')}</p>
       <DataTable
@@ -101,9 +104,11 @@ export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLett
               <span className="num nowrap">{formatDateTime(locale, letter.failedAt, timeZone)}</span>
             </td>
             <td>
-              <button type="button" className="button" disabled={command.pending !== null} onClick={() => setConfirming(letter)}>
-                {t('events.dead.retryOne')}
-              </button>
+              <ControlsOnly note={false}>
+                <button type="button" className="button" disabled={command.pending !== null} onClick={() => setConfirming(letter)}>
+                  {t('events.dead.retryOne')}
+                </button>
+              </ControlsOnly>
             </td>
           </tr>
         ))}

@@ -12,11 +12,11 @@ import { useBackend } from '@/app/ui/app-shell/live-provider';
  * is open; the layout's socket bridge owns the connection. Renders nothing.
  */
 export function EventMetricsFeed() {
-  const { apiUrl } = useBackend();
+  const { apiUrl, config } = useBackend();
   const { mutate } = useSWRConfig();
 
   useEffect(() => {
-    const socket = getSocket(apiUrl);
+    const socket = getSocket(apiUrl, config.apiKey ?? null);
     const onMetrics = (metrics: EventMetrics) => mutate(eventKeys.metrics, metrics, { revalidate: false });
     // Catch up on whatever happened while the socket was down.
     const onConnect = () => {
@@ -29,7 +29,7 @@ export function EventMetricsFeed() {
       socket.off('events:metrics', onMetrics);
       socket.off('connect', onConnect);
     };
-  }, [apiUrl, mutate]);
+  }, [apiUrl, config.apiKey, mutate]);
 
   return null;
 }

@@ -18,15 +18,15 @@ export interface LogsBody {
  * into the buffer instead of replacing it, so lines received over the socket are never lost.
  */
 export function useLogBuffer() {
-  const { apiUrl } = useBackend();
+  const { apiUrl, config } = useBackend();
   const { cache } = useSWRConfig();
   const fetchLogs = useCallback(
     async (path: string): Promise<LogsBody> => {
-      const fresh = await getJson<LogsBody>(apiUrl, path);
+      const fresh = await getJson<LogsBody>(apiUrl, path, undefined, config.apiKey);
       const buffered = (cache.get(path)?.data as LogsBody | undefined)?.lines;
       return { lines: appendLogLines(buffered, fresh.lines ?? []) };
     },
-    [apiUrl, cache],
+    [apiUrl, config.apiKey, cache],
   );
   return useSWR<LogsBody>(keys.logs, fetchLogs, { revalidateOnFocus: false });
 }

@@ -104,3 +104,24 @@ describe('AuditTrail', () => {
     expect(String((entry.result as { note: string }).note).length).toBeLessThan(250);
   });
 });
+
+describe('AuditTrail at shutdown', () => {
+  it('waits for the entries still being written', async () => {
+    let release: () => void = () => undefined;
+    const slow = new (class extends MemoryLog {
+      override async append(entry: AuditEntry): Promise<void> {
+        await new Promise<void>((resolve) => (release = resolve));
+        await super.append(entry);
+      }
+    })();
+    const trail = new AuditTrail(slow, new KeyFingerprints(secret), new FixedSlot(async () => null), { maxEntries: 500 });
+    void trail.record(request());
+    let drained = false;
+    const shutdown = trail.beforeApplicationShutdown().then(() => (drained = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(drained).toBe(false);
+    release();
+    await shutdown;
+    expect(slow.entries).toHaveLength(1);
+  });
+});

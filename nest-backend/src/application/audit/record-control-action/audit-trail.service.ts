@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { AuditClient, AuditEntry } from '../../../domain/audit/audit-entry';
 import { AuditLog } from '../../../domain/ports/audit-log.port';
 import { RunSlot } from '../../../domain/ports/run-slot.port';
@@ -8,6 +8,7 @@ import { KeyFingerprints } from './key-fingerprints';
 
 /** Redis commands wait for a reconnect; the entry is stored without what Redis could not tell by then. */
 const LOOKUP_TIMEOUT_MS = 2_000;
+const SHUTDOWN_WAIT_MS = 5_000;
 
 /** A control request as the HTTP layer saw it, with the key it carried (which is never stored). */
 export interface ControlRequest extends Omit<AuditEntry, 'client' | 'runId'> {
@@ -25,8 +26,9 @@ export interface ControlRequest extends Omit<AuditEntry, 'client' | 'runId'> {
  * the cap at a time, so that the sorted read a trim needs comes once in many writes.
  */
 @Injectable()
-export class AuditTrail {
+export class AuditTrail implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Audit');
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     private readonly log: AuditLog,
@@ -35,7 +37,21 @@ export class AuditTrail {
     private readonly settings: AuditSettings,
   ) {}
 
-  async record(request: ControlRequest): Promise<void> {
+  record(request: ControlRequest): Promise<void> {
+    const written = this.write(request).finally(() => this.pending.delete(written));
+    this.pending.add(written);
+    return written;
+  }
+
+  /** The entries of the last answers are written before the connections close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.pending.size === 0) return;
+    await within(SHUTDOWN_WAIT_MS, Promise.allSettled([...this.pending])).catch(() =>
+      this.logger.warn(`audit: ${this.pending.size} entries still being written at shutdown`),
+    );
+  }
+
+  private async write(request: ControlRequest): Promise<void> {
     const entry = await this.entryOf(request);
     try {
       await this.log.append(entry);

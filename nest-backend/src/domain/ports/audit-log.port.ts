@@ -16,8 +16,8 @@ export interface AuditPage {
 export abstract class AuditLog {
   abstract append(entry: AuditEntry): Promise<void>;
   abstract list(query: AuditQuery): Promise<AuditPage>;
-  /** When more than `whenAbove` entries are kept, deletes all but the newest `keep`; returns how many went. */
-  abstract trimTo(keep: number, whenAbove: number): Promise<number>;
+  /** When more than `keep` entries are kept, deletes all but the newest `keep`; returns how many went. */
+  abstract trimTo(keep: number): Promise<number>;
 }
 
 /** The secret that key fingerprints are keyed with: one per deployment, never shown. */

@@ -48,8 +48,8 @@ export class MongoAuditLog extends AuditLog {
     return { items: documents.map(toEntry), total };
   }
 
-  async trimTo(keep: number, whenAbove: number): Promise<number> {
-    if ((await this.entries.countDocuments({})) <= whenAbove) return 0;
+  async trimTo(keep: number): Promise<number> {
+    if ((await this.entries.countDocuments({})) <= keep) return 0;
     // Everything older than the newest `keep` goes. A boundary, not "the oldest N": two trims at once (two
     // writes, two API processes) then delete the same entries, never one batch each.
     const [boundary] = await this.entries.find({}, { projection: { _id: 1, at: 1 } }).sort(NEWEST_FIRST).skip(keep).limit(1).toArray();

@@ -42,6 +42,7 @@ export function documentApiKey(document: OpenAPIObject): OpenAPIObject {
       operation.responses = {
         ...operation.responses,
         401: { description: 'API_KEY is set and x-api-key is missing or wrong' },
+        403: { description: 'x-api-key holds the read key (READ_API_KEY), which may not make control requests' },
         429: { description: 'more control requests than RATE_LIMIT_PER_MINUTE from this client' },
       };
     }

@@ -12,7 +12,7 @@ const RUN = '0b9c7f52-4a39-4d8e-9b8e-2f4f5d8a1c11';
 class MemoryLog extends AuditLog {
   entries: AuditEntry[] = [];
   failAppend = false;
-  trims: Array<[number, number]> = [];
+  trims: number[] = [];
   async append(entry: AuditEntry): Promise<void> {
     if (this.failAppend) throw new Error('write refused');
     this.entries.push(entry);
@@ -20,8 +20,8 @@ class MemoryLog extends AuditLog {
   async list(): Promise<AuditPage> {
     return { items: [], total: 0 };
   }
-  async trimTo(keep: number, whenAbove: number): Promise<number> {
-    this.trims.push([keep, whenAbove]);
+  async trimTo(keep: number): Promise<number> {
+    this.trims.push(keep);
     return 0;
   }
 }
@@ -62,11 +62,18 @@ describe('AuditTrail', () => {
     log = new MemoryLog();
   });
 
-  it('stores the fingerprint of the key, never the key, and past the cap trims the log to 5 % below it', async () => {
+  it('stores the fingerprint of the key, never the key, and checks the size at its first write', async () => {
     await trail().record(request());
     expect(log.entries[0].client).toEqual({ address: '127.0.0.1', keyHolder: 'write', keyFingerprint: fingerprintOf(KEY, SECRET), userAgent: 'jest' });
     expect(JSON.stringify(log.entries)).not.toContain(KEY);
-    expect(log.trims).toEqual([[475, 500]]);
+    expect(log.trims).toEqual([475]);
+  });
+
+  it('checks the size again every 5 % of the cap in writes, trimming to 5 % below it (so the writes in between stay under the cap)', async () => {
+    const audit = trail();
+    for (let i = 0; i < 51; i++) await audit.record(request());
+    // 500 entries at most: checks at writes 1, 26 and 51.
+    expect(log.trims).toEqual([475, 475, 475]);
   });
 
   it('puts an action that names no run down to the active run, unless it concerns no run (event intake)', async () => {

@@ -22,13 +22,19 @@ export interface ControlRequest extends Omit<AuditEntry, 'client' | 'runId'> {
 /**
  * Writes the audit log: one entry per control request, after its answer, whatever the outcome. `record` never
  * rejects and nobody waits for it: a write that fails is logged with the whole entry (so it is not lost from
- * sight), and the action it describes has already answered. Past AUDIT_MAX_ENTRIES the log is trimmed, 5 % below
- * the cap at a time, so that the sorted read a trim needs comes once in many writes.
+ * sight), and the action it describes has already answered.
+ *
+ * The size is checked at a process's first write and then once every 5 % of AUDIT_MAX_ENTRIES writes (a count,
+ * and when trimming a sorted read and a delete, each reading every entry on FerretDB); each check trims to 5 %
+ * below the cap, so with the writes until the next check one API process keeps at most AUDIT_MAX_ENTRIES
+ * (N processes at most N − 1 steps more).
  */
 @Injectable()
 export class AuditTrail implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Audit');
   private readonly pending = new Set<Promise<void>>();
+  /** Writes since this process last checked the size; null until its first write, which checks. */
+  private writesSinceCheck: number | null = null;
 
   constructor(
     private readonly log: AuditLog,
@@ -60,7 +66,10 @@ export class AuditTrail implements BeforeApplicationShutdown {
       return;
     }
     const max = this.settings.maxEntries;
-    await this.log.trimTo(max - trimStep(max), max).catch((error: Error) => this.logger.warn(`audit log not trimmed: ${error.message}`));
+    const step = trimStep(max);
+    if (this.writesSinceCheck !== null && ++this.writesSinceCheck < step) return;
+    this.writesSinceCheck = 0;
+    await this.log.trimTo(max - step).catch((error: Error) => this.logger.warn(`audit log not trimmed: ${error.message}`));
   }
 
   private async entryOf({ client, concernsActiveRun, ...request }: ControlRequest): Promise<AuditEntry> {
@@ -84,7 +93,7 @@ export class AuditTrail implements BeforeApplicationShutdown {
   }
 }
 
-/** How far below the cap a trim goes: 5 % of it (500 of the default 10,000). */
+/** How far below the cap a trim goes, and how many writes apart the checks are: 5 % of it (500 of the default 10,000). */
 export function trimStep(maxEntries: number): number {
   return Math.floor(maxEntries / 20);
 }

@@ -50,8 +50,8 @@ describe('REDIS_URL', () => {
     expect(() => validateEnvironment({ REDIS_URL: 'memcached://x:1' })).toThrow(/REDIS_URL="memcached:\/\/x:1"/);
   });
 
-  it('takes READ_API_KEY only next to a different API_KEY, and keeps 10,000 audit entries unless told otherwise', () => {
-    expect(validateEnvironment({ API_KEY: 'write-key-123', READ_API_KEY: 'read-key-123' })).toMatchObject({ READ_API_KEY: 'read-key-123', AUDIT_MAX_ENTRIES: 10_000 });
+  it('takes READ_API_KEY only next to a different API_KEY, and keeps 2,000 audit entries unless told otherwise', () => {
+    expect(validateEnvironment({ API_KEY: 'write-key-123', READ_API_KEY: 'read-key-123' })).toMatchObject({ READ_API_KEY: 'read-key-123', AUDIT_MAX_ENTRIES: 2_000 });
     expect(() => validateEnvironment({ READ_API_KEY: 'read-key-123' })).toThrow(/READ_API_KEY="read-key-123": READ_API_KEY needs API_KEY/);
     expect(() => validateEnvironment({ API_KEY: 'same-key-123', READ_API_KEY: 'same-key-123' })).toThrow(/READ_API_KEY must differ from API_KEY/);
     expect(() => validateEnvironment({ API_KEY: 'write-key-123', READ_API_KEY: 'short' })).toThrow(/READ_API_KEY must be at least 8 characters/);

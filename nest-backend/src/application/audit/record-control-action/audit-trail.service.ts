@@ -93,7 +93,7 @@ export class AuditTrail implements BeforeApplicationShutdown {
   }
 }
 
-/** How far below the cap a trim goes, and how many writes apart the checks are: 5 % of it (500 of the default 10,000). */
+/** How far below the cap a trim goes, and how many writes apart the checks are: 5 % of it (100 of the default 2,000). */
 export function trimStep(maxEntries: number): number {
   return Math.floor(maxEntries / 20);
 }

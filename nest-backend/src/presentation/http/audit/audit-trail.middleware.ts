@@ -30,7 +30,8 @@ export class AuditTrailMiddleware {
   ) {}
 
   readonly handle = (request: Request, response: Response, next: NextFunction): void => {
-    if (isReadOnlyMethod(request.method)) return next();
+    // Event intake skips even the listener: it is the one high-volume write path.
+    if (isReadOnlyMethod(request.method) || EVENT_INTAKE_ROUTES.has(request.path)) return next();
     const at = this.arrival();
     let answered: unknown;
     const json = response.json.bind(response);

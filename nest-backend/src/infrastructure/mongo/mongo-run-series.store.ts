@@ -11,7 +11,7 @@ type SeriesRecord = RunSeriesDocument;
 const DUPLICATE_KEY = 11000;
 
 function toRecord({ runId, series, recorders }: RecordedSeries): SeriesRecord {
-  const points = series.points.map(({ at, vip, normal, failed }) => [at, vip, normal, failed]);
+  const points = series.points.map(({ at, vip, normal, failed }) => ({ at, vip, normal, failed }));
   return {
     _id: runId,
     intervalMs: series.intervalMs,
@@ -25,7 +25,7 @@ function toRecord({ runId, series, recorders }: RecordedSeries): SeriesRecord {
 function toSeries(record: SeriesRecord): RecordedSeries {
   return {
     runId: record._id,
-    series: { intervalMs: record.intervalMs, points: record.points.map(([at, vip, normal, failed]) => ({ at, vip, normal, failed })) },
+    series: { intervalMs: record.intervalMs, points: record.points.map(({ at, vip, normal, failed }) => ({ at, vip, normal, failed })) },
     recorders: record.recorders.map(({ name, since }) => ({ name, since: since.getTime() })),
   };
 }

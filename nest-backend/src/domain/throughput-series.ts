@@ -1,3 +1,5 @@
+import { ProcessRun } from './run';
+
 /**
  * A run's throughput over time, as the process driving it saw its counters: a bounded list of points,
  * each the run's cumulative processed counts at one instant. Cumulative points make downsampling lossless
@@ -48,6 +50,11 @@ export function recordSample(series: ThroughputSeries, sample: SeriesPoint, limi
   if (last && sample.at - last.at < series.intervalMs) return series;
   const point = last ? { ...sample, vip: Math.max(last.vip, sample.vip), normal: Math.max(last.normal, sample.normal) } : sample;
   return withinLimit({ ...series, points: [...series.points, point] }, limits);
+}
+
+/** The run's own figures as a point: at its end once finished, else at `now` (live counters folded in by the caller). */
+export function runPoint(run: Pick<ProcessRun, 'finishedAt' | 'processing' | 'failed'>, now: number): SeriesPoint {
+  return { at: run.finishedAt?.getTime() ?? now, vip: run.processing.vip.count, normal: run.processing.normal.count, failed: run.failed };
 }
 
 /**

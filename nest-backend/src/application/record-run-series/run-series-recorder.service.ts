@@ -3,7 +3,7 @@ import { RunCounters } from '../../domain/ports/run-counters.port';
 import { RunSeriesStore } from '../../domain/ports/run-series-store.port';
 import { RunStore } from '../../domain/ports/run-store.port';
 import { LiveCounters } from '../../domain/run';
-import { SeriesPoint, SeriesRecorder, ThroughputSeries, recordSample, startSeries, withRecorder } from '../../domain/throughput-series';
+import { SeriesPoint, SeriesRecorder, ThroughputSeries, closeSeries, recordSample, runPoint, startSeries, withRecorder } from '../../domain/throughput-series';
 import { RunOrchestrator } from '../orchestrate-run/run-orchestrator.service';
 import { PipelineSettings } from '../pipeline-settings';
 import { RunLog } from '../run-log/run-log.service';
@@ -64,6 +64,7 @@ export class RunSeriesRecorder implements OnApplicationBootstrap, OnApplicationS
     for (const [runId, recording] of this.recordings) {
       if (!driven.has(runId)) {
         this.recordings.delete(runId);
+        await this.close(runId, recording);
         await this.save(runId, recording);
         continue;
       }
@@ -84,6 +85,21 @@ export class RunSeriesRecorder implements OnApplicationBootstrap, OnApplicationS
     if (!run) return;
     const series = startSeries(run.createdAt.getTime(), this.settings.limits);
     this.recordings.set(runId, { series, recorders: withRecorder([], this.settings.recorderName, now), savedAt: 0, failing: false });
+  }
+
+  /**
+   * Once this process stops driving the run: a run that finished (DONE or ERROR) ends with its final figures, as
+   * recorded with its last phase, so the stored series adds up to the run's counts; the last jobs of a lane may
+   * have finished after the last sample. A cancelled run's figures are recounted later, by the cancel: the report
+   * ends its series with them.
+   */
+  private async close(runId: string, recording: Recording): Promise<void> {
+    try {
+      const run = await this.runs.findById(runId);
+      if (run?.finishedAt) recording.series = closeSeries(recording.series, runPoint(run, Date.now()), this.settings.limits);
+    } catch (error) {
+      this.warnOnce(runId, recording, error as Error);
+    }
   }
 
   private async sample(runId: string, recording: Recording): Promise<void> {

@@ -1,7 +1,7 @@
 import { RunCounters } from '../../domain/ports/run-counters.port';
 import { RunSeriesStore } from '../../domain/ports/run-series-store.port';
 import { RunStore } from '../../domain/ports/run-store.port';
-import { LiveCounters, newRun } from '../../domain/run';
+import { LiveCounters, ProcessRun, newRun } from '../../domain/run';
 import { RecordedSeries } from '../../domain/throughput-series';
 import { RunOrchestrator } from '../orchestrate-run/run-orchestrator.service';
 import { PipelineSettings } from '../pipeline-settings';
@@ -19,6 +19,7 @@ function setUp(stored: RecordedSeries | null = null) {
   const driven = new Set<string>();
   let live: LiveCounters | null = null;
   const saved: RecordedSeries[] = [];
+  let run: ProcessRun = newRun(RUN, 1_000, true, new Date(CREATED), 100);
   const store: Partial<RunSeriesStore> = {
     find: async () => stored,
     save: async (recorded) => {
@@ -28,7 +29,7 @@ function setUp(stored: RecordedSeries | null = null) {
   };
   const recorder = new RunSeriesRecorder(
     { drivenRunIds: () => [...driven] } as unknown as RunOrchestrator,
-    { findById: async () => newRun(RUN, 1_000, true, new Date(CREATED), 100) } as unknown as RunStore,
+    { findById: async () => run } as unknown as RunStore,
     { read: async () => live } as unknown as RunCounters,
     store as RunSeriesStore,
     new RunSeriesSettings({ maxPoints: 50, baseIntervalMs: 1_000 }, 5_000, 'api-7@here'),
@@ -41,6 +42,7 @@ function setUp(stored: RecordedSeries | null = null) {
     drive: (on: boolean) => (on ? driven.add(RUN) : driven.delete(RUN)),
     counters: (vip: number, normal: number) => (live = { vipProcessed: vip, normalProcessed: normal, failed: 0, vipStart: null, vipEnd: null, normalStart: null, normalEnd: null }),
     advance: (ms: number) => (now += ms),
+    finish: (changes: Partial<ProcessRun>) => (run = { ...run, ...changes }),
   };
 }
 
@@ -79,6 +81,32 @@ describe('RunSeriesRecorder', () => {
     ]);
     await recorder.recordOnce();
     expect(saved).toHaveLength(2);
+  });
+
+  it('ends the series of a run that finished with the run’s final figures, whatever it last sampled', async () => {
+    const { recorder, saved, drive, counters, advance, finish } = setUp();
+    drive(true);
+    counters(200, 0);
+    await recorder.recordOnce();
+    advance(1_000);
+    counters(1_000, 300);
+    await recorder.recordOnce();
+    // The last jobs finish and the run moves to DONE between two samples.
+    finish({
+      phase: 'DONE',
+      finishedAt: new Date(CREATED + 6_400),
+      processing: { vip: { start: null, end: null, count: 1_000 }, normal: { start: null, end: null, count: 9_000 } },
+    });
+    drive(false);
+    advance(1_000);
+    await recorder.recordOnce();
+    const last = saved[saved.length - 1].series.points;
+    expect(last.map((p) => [p.at - CREATED, p.vip, p.normal])).toEqual([
+      [0, 0, 0],
+      [5_000, 200, 0],
+      [6_000, 1_000, 300],
+      [6_400, 1_000, 9_000],
+    ]);
   });
 
   it('continues the series stored by the process that drove the run before, naming itself as the next recorder', async () => {

@@ -1,7 +1,7 @@
 import { WindowView, buildSnapshot } from '../../domain/metrics';
 import { ProcessRun } from '../../domain/run';
 import { Phase } from '../../domain/run-phase';
-import { RecordedSeries, SeriesLimits, closeSeries, ratedPoints, startSeries } from '../../domain/throughput-series';
+import { RecordedSeries, SeriesLimits, closeSeries, ratedPoints, runPoint, startSeries } from '../../domain/throughput-series';
 
 /** One point of a run's throughput series as a report shows it. */
 export interface ReportPoint {
@@ -59,8 +59,7 @@ const withoutCount = ({ start, end, timeMs }: WindowView) => ({ start, end, time
 export function buildRunReport(run: ProcessRun, recorded: RecordedSeries | null, now: Date, limits: SeriesLimits): RunReport {
   const figures = buildSnapshot(run, now);
   const startedAt = run.createdAt.getTime();
-  const end = { at: (run.finishedAt ?? now).getTime(), vip: run.processing.vip.count, normal: run.processing.normal.count, failed: run.failed };
-  const series = closeSeries(recorded?.series ?? startSeries(startedAt, limits), end, limits);
+  const series = closeSeries(recorded?.series ?? startSeries(startedAt, limits), runPoint(run, now.getTime()), limits);
   return {
     runId: run.runId,
     phase: run.phase,

@@ -50,11 +50,12 @@ describe('halve', () => {
     expect(halve({ intervalMs: 1_000, points }).intervalMs).toBe(2_000);
   });
 
-  it('keeps the totals right: the orders of the intervals still add up to the last point', () => {
+  it('keeps the totals right: every point is a sample as it was taken, and the closed series adds up to the run', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5_000 }), fc.nat(1_000), fc.nat(1_000)), { minLength: 1, maxLength: 400 }), fc.integer({ min: 3, max: 50 }), (steps, maxPoints) => {
         const bounds = { maxPoints, baseIntervalMs: 1 };
         let series = startSeries(0, bounds);
+        const taken = new Map<number, SeriesPoint>([[0, series.points[0]]]);
         let at = 0;
         let vip = 0;
         let normal = 0;
@@ -62,20 +63,27 @@ describe('halve', () => {
           at += gap;
           vip += moreVip;
           normal += moreNormal;
-          series = recordSample(series, { at, vip, normal, failed: 0 }, bounds);
+          const sample = { at, vip, normal, failed: 0 };
+          taken.set(at, sample);
+          series = recordSample(series, sample, bounds);
+          expect(series.points.length).toBeLessThanOrEqual(maxPoints);
         }
-        expect(series.points.length).toBeLessThanOrEqual(maxPoints);
-        const rated = ratedPoints(series.points);
-        const last = series.points[series.points.length - 1];
-        expect(last).toMatchObject({ at, vip, normal });
-        // The rate of each interval times its length gives back its orders (within rounding), and they sum to the totals.
-        const intervals = series.points.slice(1).map((point, index) => point.vip - series.points[index].vip);
+        // Merging drops points, never changes one: each kept point holds the counts of its moment.
+        for (const point of series.points) expect(point).toEqual(taken.get(point.at));
+        const closed = closeSeries(series, { at, vip, normal, failed: 0 }, bounds);
+        expect(closed.points.length).toBeLessThanOrEqual(maxPoints);
+        expect(closed.points[closed.points.length - 1]).toEqual({ at, vip, normal, failed: 0 });
+        // The orders of the intervals sum to the totals, and each interval's rate times its length gives them back (within rounding).
+        const intervals = closed.points.slice(1).map((point, index) => point.vip - closed.points[index].vip);
         expect(intervals.reduce((sum, n) => sum + n, 0)).toBe(vip);
-        rated.slice(1).forEach((point, index) => {
-          const ms = point.at - series.points[index].at;
-          expect(Math.abs((point.vipPerSecond * ms) / 1_000 - intervals[index])).toBeLessThanOrEqual(ms / 2_000 + 1e-9);
-        });
+        ratedPoints(closed.points)
+          .slice(1)
+          .forEach((point, index) => {
+            const ms = point.at - closed.points[index].at;
+            expect(Math.abs((point.vipPerSecond * ms) / 1_000 - intervals[index])).toBeLessThanOrEqual(ms / 2_000 + 1e-9);
+          });
       }),
+      { numRuns: 300 },
     );
   });
 });

@@ -20,6 +20,8 @@ import { ProcessMetricsController } from './presentation/http/process-metrics.co
 import { QueueBoardModule } from './presentation/http/queue-board.module';
 import { QueueController } from './presentation/http/queue.controller';
 import { RunsController } from './presentation/http/runs.controller';
+import { RunReportController } from './presentation/http/run-report.controller';
+import { RunSeriesInfrastructureModule } from './infrastructure/mongo/run-series-infrastructure.module';
 import { PedidosGateway } from './presentation/ws/pedidos.gateway';
 
 /** The API process: REST, Socket.IO, the run orchestrator and (unless RUN_WORKERS_IN_API=false) workers. */
@@ -33,6 +35,7 @@ export class AppModule {
         InfrastructureModule.forRoot(env, 'api'),
         EventsInfrastructureModule.forRoot(env, 'api'),
         AuditInfrastructureModule.forRoot(env),
+        RunSeriesInfrastructureModule.forRoot(env),
         TerminusModule,
         AccessModule.forRoot(env),
         PrometheusMetricsModule.forRoot(env, 'api'),
@@ -40,7 +43,7 @@ export class AppModule {
         PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
         QueueBoardModule.forRoot(env),
       ],
-      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...EVENTS_CONTROLLERS, ...AUDIT_CONTROLLERS],
+      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...EVENTS_CONTROLLERS, ...AUDIT_CONTROLLERS, RunReportController],
       providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS, ...AUDIT_PROVIDERS],
     };
   }

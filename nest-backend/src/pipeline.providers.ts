@@ -6,6 +6,8 @@ import { ProcessSliceService } from './application/process-batch/process-slice.s
 import { SliceWorker } from './application/process-batch/slice-worker';
 import { QueueAdminService } from './application/queue-admin/queue-admin.service';
 import { ReadStatusService } from './application/read-status/read-status.service';
+import { RunSeriesRecorder } from './application/record-run-series/run-series-recorder.service';
+import { RunReportService } from './application/run-report/run-report.service';
 import { ResetSystemService } from './application/reset-system/reset-system.service';
 import { RetryDeadLettersService } from './application/retry-dead-letters/retry-dead-letters.service';
 import { RunHistoryService } from './application/run-history/run-history.service';
@@ -29,4 +31,6 @@ export const API_PROVIDERS: Provider[] = [
   QueueAdminService,
   RetryDeadLettersService,
   ServerProfileService,
+  RunSeriesRecorder,
+  RunReportService,
 ];

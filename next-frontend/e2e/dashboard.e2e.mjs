@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
 import { dropTestDatabase, storedEventCounts } from './lib/events-db.mjs';
 import { freePort, runToCompletion, sleep, startProcess, stopAll, stopProcess, waitFor } from './lib/processes.mjs';
+import { runSeriesChecks } from './run-series-checks.mjs';
 
 const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = path.resolve(FRONTEND, '..');
@@ -365,6 +366,8 @@ async function main() {
         window.__e2eNoReload = true;
       });
     });
+
+    await runSeriesChecks({ browser, test, assert, api, waitFor, log, dashboardUrl, backendUrl, results: RESULTS }, { doneRunId: smallRunId, otherRunId: largeRunId, runSize: largeRun });
 
     await test('the queue page shows counts per state and the jobs table', async () => {
       await goTo(page, 'Fila', '/queue');

@@ -101,6 +101,11 @@ export class RunOrchestrator implements OnApplicationBootstrap, OnApplicationShu
     while (Date.now() < deadline && (await this.lease.isHeld(runId))) await sleep(STOP_POLL_MS);
   }
 
+  /** The runs this process drives now. */
+  drivenRunIds(): string[] {
+    return [...this.driving.keys()];
+  }
+
   /** Takes over active runs that no live process drives (after a restart or a crash). */
   private async adoptOrphans(): Promise<void> {
     if (this.shuttingDown) return;

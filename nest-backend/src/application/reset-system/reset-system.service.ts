@@ -3,6 +3,7 @@ import { RunAlreadyActiveError } from '../../domain/errors';
 import { DeadLetterStore } from '../../domain/ports/dead-letter-store.port';
 import { OrderStore } from '../../domain/ports/order-store.port';
 import { RunCounters } from '../../domain/ports/run-counters.port';
+import { RunSeriesStore } from '../../domain/ports/run-series-store.port';
 import { LogBook } from '../../domain/ports/run-events.port';
 import { RunStore } from '../../domain/ports/run-store.port';
 import { RunSlot } from '../../domain/ports/run-slot.port';
@@ -14,7 +15,7 @@ export interface SystemReset {
   deletedRuns: number;
 }
 
-/** `POST /pedidos/reset`: empties orders, runs, dead letters, queue, counters and logs; refused while a run is active. */
+/** `POST /pedidos/reset`: empties orders, runs (and their series), dead letters, queue, counters and logs; refused while a run is active. */
 @Injectable()
 export class ResetSystemService {
   constructor(
@@ -26,6 +27,7 @@ export class ResetSystemService {
     private readonly logs: LogBook,
     private readonly deadLetters: DeadLetterStore,
     private readonly log: RunLog,
+    private readonly series: RunSeriesStore,
   ) {}
 
   async reset(): Promise<SystemReset> {
@@ -38,6 +40,7 @@ export class ResetSystemService {
     const deletedOrders = await this.orders.deleteAll();
     const deletedRuns = await this.runs.deleteAll();
     await this.deadLetters.deleteAll();
+    await this.series.deleteAll();
     await this.counters.deleteAll();
     await this.slot.clear();
     await this.logs.clear();

@@ -122,6 +122,14 @@ export class Environment {
   @IsInt() @Min(0) @Max(1_000_000)
   QUEUE_KEEP_FAILED_JOBS: number = 1_000;
 
+  /** Points a run's throughput series holds at most (`GET /pedidos/runs/:runId/report`); a longer run's points are merged two by two. */
+  @IsInt() @Min(10) @Max(10_000)
+  RUN_SERIES_MAX_POINTS: number = 300;
+
+  /** Time between two points of a run's series until it fills up (then twice that, and so on). */
+  @IsInt() @Min(100) @Max(60_000)
+  RUN_SERIES_INTERVAL_MS: number = 1_000;
+
   /** Test-only fault injection: orders whose seq is a multiple of this fail every attempt (0 = off). */
   @IsInt() @Min(0)
   FAIL_EVERY_SEQ_MULTIPLE_OF: number = 0;

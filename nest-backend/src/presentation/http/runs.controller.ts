@@ -4,7 +4,7 @@ import { RunHistoryService } from '../../application/run-history/run-history.ser
 import { NoQuery } from './dto/no-query.dto';
 import { RunsQuery } from './dto/pedidos.dto';
 
-class RunIdFormatError extends BadRequestException {
+export class RunIdFormatError extends BadRequestException {
   constructor() {
     super('runId must be a UUID');
   }

@@ -10,6 +10,8 @@ export const keys = {
   logs: '/pedidos/logs?lines=200',
   runs: (page: number, limit: number) => `/pedidos/runs?page=${page}&limit=${limit}`,
   run: (runId: string) => `/pedidos/runs/${encodeURIComponent(runId)}`,
+  runReport: (runId: string) => `/pedidos/runs/${encodeURIComponent(runId)}/report`,
+  runReportCsv: (runId: string) => `/pedidos/runs/${encodeURIComponent(runId)}/report.csv`,
   jobs: (types: readonly JobType[], start: number, end: number) =>
     `/pedidos/queue/jobs?types=${types.join(',')}&start=${start}&end=${end}`,
 } as const;

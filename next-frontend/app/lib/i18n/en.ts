@@ -1,6 +1,7 @@
 import type { Dictionary } from './dictionary';
 import { auditEn } from './audit-en';
 import { eventsEn } from './events-en';
+import { seriesEn } from './series-en';
 
 export const en: Dictionary = {
   'app.title': 'Pedidos · Monitor',
@@ -255,4 +256,5 @@ export const en: Dictionary = {
   'notFound.home': 'Go to the overview',
   ...eventsEn,
   ...auditEn,
+  ...seriesEn,
 };

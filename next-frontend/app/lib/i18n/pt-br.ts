@@ -1,5 +1,6 @@
 import { auditPtBR } from './audit-pt-br';
 import { eventsPtBR } from './events-pt-br';
+import { seriesPtBR } from './series-pt-br';
 
 /** Brazilian Portuguese, the default language. Every other dictionary has exactly these keys. */
 export const ptBR = {
@@ -255,4 +256,5 @@ export const ptBR = {
   'notFound.home': 'Ir para a visão geral',
   ...eventsPtBR,
   ...auditPtBR,
+  ...seriesPtBR,
 } as const;

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { keys } from '@/app/lib/api/keys';
-import type { RunSummary } from '@/app/lib/api/types';
+import type { RunReport, RunSummary } from '@/app/lib/api/types';
 import { shortId } from '@/app/lib/format';
 import { getRequestI18n } from '@/app/lib/i18n/server';
-import { fetchBackend } from '@/app/lib/server/backend';
+import { fetchBackend, fetchBackendData } from '@/app/lib/server/backend';
 import { getRuntimeConfig } from '@/app/lib/server/runtime-config';
 import { RunActions } from '@/app/ui/audit/run-actions';
 import { RunDetail } from '@/app/ui/runs/run-detail';
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function RunPage({ params }: { params: Params }) {
   const { runId: rawRunId } = await params;
   const runId = decodeURIComponent(rawRunId);
-  const result = await fetchBackend<RunSummary>(keys.run(runId));
+  const [result, report] = await Promise.all([fetchBackend<RunSummary>(keys.run(runId)), fetchBackendData<RunReport>(keys.runReport(runId))]);
   // The backend answers 400 for an id that cannot exist (not a UUID) and 404 for an unknown one.
   if (!result.ok && (result.status === 404 || result.status === 400)) notFound();
   if (!result.ok) {
@@ -38,7 +38,7 @@ export default async function RunPage({ params }: { params: Params }) {
   }
   return (
     <>
-      <RunDetail runId={runId} fallback={result.data} />
+      <RunDetail runId={runId} fallback={result.data} fallbackReport={report ?? null} />
       <RunActions runId={runId} />
     </>
   );

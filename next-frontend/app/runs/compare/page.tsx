@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { keys } from '@/app/lib/api/keys';
-import type { RunSummary, RunsPage } from '@/app/lib/api/types';
+import type { RunReport, RunSummary, RunsPage } from '@/app/lib/api/types';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { fetchBackend, fetchBackendData } from '@/app/lib/server/backend';
 import { ComparePicker } from '@/app/ui/runs/compare-picker';
 import { RunComparison } from '@/app/ui/runs/run-comparison';
+import { RunSeriesOverlay } from '@/app/ui/runs/run-series-overlay';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getRequestI18n();
@@ -16,10 +17,12 @@ type SearchParams = Promise<{ a?: string; b?: string }>;
 /** Side-by-side comparison of `?a=` and `?b=`; finished runs do not change, so no live widget here. */
 export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
   const [{ t, locale, timeZone }, { a, b }] = await Promise.all([getRequestI18n(), searchParams]);
-  const [recent, runA, runB] = await Promise.all([
+  const [recent, runA, runB, reportA, reportB] = await Promise.all([
     fetchBackendData<RunsPage>(keys.runs(1, 50)),
     a ? fetchBackend<RunSummary>(keys.run(a)) : undefined,
     b ? fetchBackend<RunSummary>(keys.run(b)) : undefined,
+    a ? fetchBackendData<RunReport>(keys.runReport(a)) : undefined,
+    b ? fetchBackendData<RunReport>(keys.runReport(b)) : undefined,
   ]);
   const missing = [
     a && runA && !runA.ok ? `${t('compare.missing', { runId: a })} ${runA.status === 404 ? '' : runA.message}` : null,
@@ -42,6 +45,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
       {runA?.ok && runB?.ok ? (
         <div style={{ marginTop: 16 }}>
           <RunComparison a={runA.data} b={runB.data} t={t} locale={locale} />
+          {reportA && reportB ? <RunSeriesOverlay a={reportA} b={reportB} t={t} locale={locale} /> : null}
         </div>
       ) : null}
     </>

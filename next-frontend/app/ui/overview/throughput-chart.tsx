@@ -6,6 +6,7 @@ import { throughputStore } from '@/app/lib/throughput-store';
 import { EMPTY_SERIES, linePath, niceCeiling, type PlotArea, type ThroughputSample } from '@/app/lib/throughput-series';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { CHART_HEIGHT as HEIGHT, CHART_WIDTH as WIDTH, ChartFrame } from '@/app/ui/common/chart-frame';
+import { useRecordedHistory } from './use-recorded-history';
 
 /** Keeps a flat zero line readable (ticks 0–10) instead of fractions of an order. */
 const MIN_Y_MAX = 10;
@@ -22,6 +23,7 @@ const SERIES = [
  */
 export function ThroughputChart() {
   const { t, locale } = useI18n();
+  useRecordedHistory();
   const series = useSyncExternalStore(throughputStore.subscribe, throughputStore.get, () => EMPTY_SERIES);
   const samples = series.samples;
   const first = samples[0];
@@ -35,7 +37,7 @@ export function ThroughputChart() {
   const unit = t('throughput.unit');
 
   return (
-    <section className="card chart-card" aria-labelledby="chart-title">
+    <section className="card chart-card" aria-labelledby="chart-title" data-first-sample-at={first?.t}>
       <div className="chart-head">
         <h2 id="chart-title" className="card-title">
           {t('chart.title')} <span className="muted small">({unit})</span>

@@ -3,14 +3,15 @@
 import Link from 'next/link';
 import useSWR from 'swr';
 import { keys } from '@/app/lib/api/keys';
-import type { RunSummary } from '@/app/lib/api/types';
+import type { RunReport, RunSummary } from '@/app/lib/api/types';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { PhaseBadge } from '@/app/ui/overview/phase-badge';
 import { TimelineBar } from '@/app/ui/overview/timeline-bar';
 import { RunFigures } from './run-figures';
+import { RunSeriesCard } from './run-series-card';
 
 /** One run; keeps refreshing (on socket progress/phase, or polling) while it is still running. */
-export function RunDetail({ runId, fallback }: { runId: string; fallback: RunSummary }) {
+export function RunDetail({ runId, fallback, fallbackReport = null }: { runId: string; fallback: RunSummary; fallbackReport?: RunReport | null }) {
   const format = useI18n();
   const { t, locale } = format;
   const { data } = useSWR<RunSummary>(keys.run(runId), { fallbackData: fallback });
@@ -38,6 +39,7 @@ export function RunDetail({ runId, fallback }: { runId: string; fallback: RunSum
           durations={{ generation: run.generationTimeMs, vip: run.processing?.vip?.timeMs, normal: run.processing?.normal?.timeMs }}
         />
       </section>
+      <RunSeriesCard runId={runId} fallback={fallbackReport} />
       <RunFigures run={run} format={format} />
     </>
   );

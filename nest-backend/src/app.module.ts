@@ -37,7 +37,8 @@ export class AppModule {
         PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
         QueueBoardModule.forRoot(env),
       ],
-      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...EVENTS_CONTROLLERS],
+      // Event intake first: Express tries the routes in this order, and POST /events is the busiest path.
+      controllers: [...EVENTS_CONTROLLERS, PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController],
       providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS],
     };
   }

@@ -43,7 +43,8 @@ export class AppModule {
         PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
         QueueBoardModule.forRoot(env),
       ],
-      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...EVENTS_CONTROLLERS, ...AUDIT_CONTROLLERS, RunReportController],
+      // Event intake first: Express tries the routes in this order, and POST /events is the busiest path.
+      controllers: [...EVENTS_CONTROLLERS, PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...AUDIT_CONTROLLERS, RunReportController],
       providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS, ...AUDIT_PROVIDERS],
     };
   }

@@ -1,4 +1,4 @@
-import { INestApplication, INestApplicationContext, ValidationPipe } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +9,7 @@ import { HttpRequestMetrics } from './infrastructure/prometheus/http-request-met
 import { AccessPolicy } from './presentation/http/access/access-policy';
 import { ApiErrorFilter } from './presentation/http/api-error.filter';
 import { AuditTrailMiddleware } from './presentation/http/audit/audit-trail.middleware';
+import { AppValidationPipe } from './presentation/http/app-validation.pipe';
 import { corsOptions, documentApiKey, securityHeaders } from './presentation/http/http-security';
 import { documentEventsKey } from './presentation/http/events/events-openapi';
 import { useJsonBodies } from './presentation/http/json-body';
@@ -43,7 +44,7 @@ export async function createApi(env: Environment): Promise<INestApplication> {
   const origins = env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   app.enableCors(corsOptions(origins));
   useJsonBodies(app, [{ path: '/events/batch', limit: env.EVENTS_MAX_BODY_BYTES }]);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new AppValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
   app.useWebSocketAdapter(new ConfiguredIoAdapter(app, origins, app.get(AccessPolicy)));
   const openApi = new DocumentBuilder()

@@ -21,6 +21,11 @@ export interface InteractionEvent {
   eventData: EventData;
   occurredAt: number;
   receivedAt: number;
+  /**
+   * batchIds of earlier writes of this event that failed as a whole and so may have stored it uncounted
+   * (see unconfirmed-writes.ts). Travels with the event through the queue; never stored on the document.
+   */
+  unconfirmedWrites?: string[];
 }
 
 /** A zero count for every event type, in the order of EVENT_TYPES. */

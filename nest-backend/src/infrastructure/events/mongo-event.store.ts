@@ -60,6 +60,14 @@ export class MongoEventStore extends EventStore {
     return { stored: toWrite.length - refused, duplicates, rejected };
   }
 
+  async claimUnconfirmed(eventIds: string[], writeIds: string[], batchId: string): Promise<Set<string>> {
+    // The update is atomic per document, so of two batches claiming one document only the first matches it;
+    // reading back which documents bear this batch's id tells what this call claimed.
+    await this.interactions.updateMany({ eventId: { $in: eventIds }, batchId: { $in: writeIds } }, { $set: { batchId } });
+    const claimed = await this.interactions.find({ eventId: { $in: eventIds }, batchId }, { projection: { _id: 0, eventId: 1 } }).toArray();
+    return new Set(claimed.map((document) => document.eventId));
+  }
+
   async deleteAll(): Promise<number> {
     return (await this.interactions.deleteMany({})).deletedCount;
   }

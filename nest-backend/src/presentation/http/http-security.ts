@@ -1,6 +1,7 @@
 import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_KEY_HEADER } from './api-key.guard';
 import { EVENTS_KEY_HEADER } from './events/event-intake.guard';
 
@@ -13,8 +14,27 @@ export const API_KEY_SCHEME = 'api-key';
  * `upgrade-insecure-requests`: the API is served over plain HTTP, and upgrading /docs' assets to HTTPS
  * would break the page wherever it is not reached on localhost.
  */
-export function securityHeaders() {
-  return helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+export function securityHeaders(): (request: IncomingMessage, response: ServerResponse, next: () => void) => void {
+  // Helmet's headers do not depend on the request: they are taken from it once, and each response gets them from
+  // one middleware instead of helmet's twelve chained ones (a cost on every event of POST /events).
+  const { set, removed } = headersOf(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  return (_request, response, next) => {
+    for (const [name, value] of set) response.setHeader(name, value);
+    for (const name of removed) response.removeHeader(name);
+    next();
+  };
+}
+
+/** What a request-independent middleware sets and removes on a response. */
+function headersOf(middleware: (request: IncomingMessage, response: ServerResponse, next: () => void) => void) {
+  const set: [string, string][] = [];
+  const removed: string[] = [];
+  const response = {
+    setHeader: (name: string, value: string) => void set.push([name, value]),
+    removeHeader: (name: string) => void removed.push(name),
+  } as unknown as ServerResponse;
+  middleware({} as IncomingMessage, response, () => undefined);
+  return { set, removed };
 }
 
 /** Browsers may call the API only from the dashboard origins, and may send the API key. */

@@ -36,7 +36,7 @@ export interface EventsFaultStack {
    * After a fault: waits until the pipeline settled, then checks every accepted eventId is stored
    * exactly once (or dead-lettered, for those in `deadLettered`) and the metrics equal the database.
    */
-  expectSettledExactlyOnce(outcome: TrafficOutcome, options?: { deadLettered?: ReadonlySet<string>; timeoutMs?: number; partialWrites?: boolean }): Promise<any>;
+  expectSettledExactlyOnce(outcome: TrafficOutcome, options?: { deadLettered?: ReadonlySet<string>; timeoutMs?: number }): Promise<any>;
 }
 
 const DEFAULT_PLAN: Omit<TrafficPlan, 'events' | 'tag'> = { clients: 8, batchSize: 25, singleEvery: 3, pauseMs: 5, timeoutMs: 60_000 };
@@ -88,7 +88,7 @@ export function useEventsFaultStack(options: EventsFaultStackOptions): EventsFau
 
   stack.traffic = (plan) => new EventTraffic(() => stack.api.url, { ...DEFAULT_PLAN, tag: `${options.suite}-${++traffic}`, ...plan });
 
-  stack.expectSettledExactlyOnce = async (outcome, { deadLettered = new Set<string>(), timeoutMs = 60_000, partialWrites = false } = {}) => {
+  stack.expectSettledExactlyOnce = async (outcome, { deadLettered = new Set<string>(), timeoutMs = 60_000 } = {}) => {
     const expected = { stored: outcome.accepted.size - deadLettered.size, deadLettered: deadLettered.size };
     const metrics = await waitForIntakeSettled(stack.http, stack.db, expected, timeoutMs).catch((error: Error) => {
       throw new Error(`${error.message}\n--- api ---\n${stack.api.output.slice(-3_000)}\n--- consumer ---\n${stack.consumer.output.slice(-3_000)}`);
@@ -99,7 +99,7 @@ export function useEventsFaultStack(options: EventsFaultStackOptions): EventsFau
       throw error;
     };
     const stored = await expectStoredExactlyOnce(stack.db, outcome, deadLettered).catch(withOutput);
-    await expectMetricsMatchDatabase(stack.db, metrics, { partialWrites }).catch(withOutput);
+    await expectMetricsMatchDatabase(stack.db, metrics).catch(withOutput);
     return { metrics, stored };
   };
   return stack;

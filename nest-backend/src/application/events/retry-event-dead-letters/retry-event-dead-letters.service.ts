@@ -66,7 +66,8 @@ export class RetryEventDeadLettersService {
 }
 
 function viewOf(letter: EventDeadLetter): EventDeadLetterView {
-  const { event } = letter;
+  // Which earlier writes failed is the pipeline's bookkeeping, not part of the event a client sent.
+  const { unconfirmedWrites: _unconfirmedWrites, ...event } = letter.event;
   return {
     eventId: letter.eventId,
     userId: letter.userId,

@@ -1,8 +1,15 @@
 import { BatchingPolicy, flushDecision } from '../../../domain/events/batching-policy';
 import { InteractionEvent } from '../../../domain/events/interaction-event';
 
-/** What became of one event handed to the accumulator. */
-export type EventOutcome = { kind: 'stored' } | { kind: 'duplicate' } | { kind: 'rejected'; reason: string };
+/**
+ * What became of one event handed to the accumulator. `unconfirmed`: its write failed as a whole and may have
+ * stored it under `batchId` (to try again, carrying that batchId).
+ */
+export type EventOutcome =
+  | { kind: 'stored' }
+  | { kind: 'duplicate' }
+  | { kind: 'rejected'; reason: string }
+  | { kind: 'unconfirmed'; reason: string; batchId: string };
 
 /** Writes one batch and says what became of each of its events (same order). Throwing fails the whole batch. */
 export type BatchWriter = (events: InteractionEvent[]) => Promise<EventOutcome[]>;

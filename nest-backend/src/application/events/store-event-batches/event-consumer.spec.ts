@@ -42,6 +42,18 @@ describe('EventConsumer', () => {
     expect(await consumer.handle({ events: [event('a'), event('b')], attempt: 1, maxAttempts: 3 })).toEqual({ retry: [event('b')], reason: 'refused' });
   });
 
+  it('sends the events of a write that failed as a whole back carrying that write, so a late store is counted as stored', async () => {
+    const { consumer } = consumerWith(() => ({ kind: 'unconfirmed', reason: 'connection closed', batchId: 'w2' }));
+    const earlier = { ...event('b'), unconfirmedWrites: ['w1'] };
+    expect(await consumer.handle({ events: [event('a'), earlier], attempt: 2, maxAttempts: 3 })).toEqual({
+      retry: [
+        { ...event('a'), unconfirmedWrites: ['w2'] },
+        { ...event('b'), unconfirmedWrites: ['w1', 'w2'] },
+      ],
+      reason: 'connection closed',
+    });
+  });
+
   it('after the last attempt splits a delivery of several events into one delivery per event', async () => {
     const { consumer, split, deadLettered } = consumerWith(() => ({ kind: 'stored' }), { record: async () => 0 });
     await consumer.giveUp([event('a'), event('b')], 'refused', 3);

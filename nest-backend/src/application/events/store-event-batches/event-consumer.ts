@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { deadLetterOf } from '../../../domain/events/event-dead-letter';
 import { InteractionEvent } from '../../../domain/events/interaction-event';
+import { withUnconfirmedWrite } from '../../../domain/events/unconfirmed-writes';
 import { EventDeadLetterStore } from '../../../domain/events/ports/event-dead-letter-store.port';
 import { EventMetricsStore } from '../../../domain/events/ports/event-metrics-store.port';
 import { EventDelivery, EventQueue } from '../../../domain/events/ports/event-queue.port';
@@ -14,7 +15,8 @@ const PUBLISH_CURRENT_EVERY_MS = 200;
 /**
  * Consumes the events queue in this process (when it runs workers): holds up to EVENTS_QUEUE_CONCURRENCY
  * deliveries, feeds their events to one accumulator, and acknowledges each delivery once all its events are
- * stored or found already stored. Events the database refused go back for another attempt; after the last
+ * stored or found already stored. Events the database refused, or whose write failed as a whole (carrying that
+ * write's batchId, see unconfirmed-writes.ts), go back for another attempt; after the last
  * one they are split into single deliveries, then moved to the dead letters, and if even that fails they are
  * queued again: never dropped.
  */
@@ -49,8 +51,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const retry: InteractionEvent[] = [];
     let reason = '';
     outcomes.forEach((outcome, index) => {
-      if (outcome.kind !== 'rejected') return;
-      retry.push(delivery.events[index]);
+      if (outcome.kind === 'rejected') retry.push(delivery.events[index]);
+      else if (outcome.kind === 'unconfirmed') retry.push(withUnconfirmedWrite(delivery.events[index], outcome.batchId));
+      else return;
       reason = outcome.reason;
     });
     return retry.length === 0 ? null : { retry, reason };

@@ -1,0 +1,69 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { getModelToken } from '@nestjs/mongoose';
+import { Test } from '@nestjs/testing';
+import { Model } from 'mongoose';
+import { InteractionEvent } from '../../src/domain/events/interaction-event';
+import { EventStore } from '../../src/domain/events/ports/event-store.port';
+import { Environment } from '../../src/infrastructure/config/environment';
+import { EventsInfrastructureModule } from '../../src/infrastructure/events/events-infrastructure.module';
+import { UserInteractionDocument } from '../../src/infrastructure/events/user-interaction.schema';
+import { InfrastructureModule } from '../../src/infrastructure/infrastructure.module';
+import { PrometheusMetricsModule } from '../../src/infrastructure/prometheus/prometheus-metrics.module';
+import { dropTestData, testEnvironment } from '../support/test-environment';
+
+const event = (eventId: string, unconfirmedWrites?: string[]): InteractionEvent => ({
+  eventId,
+  userId: 'u',
+  eventType: 'view',
+  sessionId: 's',
+  eventData: { n: 1 },
+  occurredAt: 1_000,
+  receivedAt: 2_000,
+  ...(unconfirmedWrites && { unconfirmedWrites }),
+});
+
+/** `user_interactions` on the real MongoDB-compatible server: the claim of an unconfirmed write's documents. */
+describe('MongoEventStore', () => {
+  let env: Environment;
+  let context: INestApplicationContext;
+  let store: EventStore;
+  let model: Model<UserInteractionDocument>;
+
+  beforeAll(async () => {
+    env = testEnvironment('event_store');
+    const moduleRef = await Test.createTestingModule({ imports: [InfrastructureModule.forRoot(env, 'worker'), EventsInfrastructureModule.forRoot(env, 'worker'), PrometheusMetricsModule.forRoot(env, 'worker')] }).compile();
+    context = await moduleRef.init();
+    store = context.get(EventStore);
+    model = context.get(getModelToken(UserInteractionDocument.name));
+    await model.init();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (env) await dropTestData(env);
+  });
+
+  const batchIdsOf = async (eventIds: string[]) =>
+    Object.fromEntries((await model.collection.find({ eventId: { $in: eventIds } }).toArray()).map((document) => [document.eventId, document.batchId]));
+
+  it('claims the documents an unconfirmed write stored, once, and leaves the others', async () => {
+    // What a write cut off after two documents left behind, and a document a client's first copy stored.
+    expect(await store.writeBatch([event('a'), event('b')], 'cut-off', new Date())).toEqual({ stored: 2, duplicates: [], rejected: [] });
+    expect(await store.writeBatch([event('c')], 'counted', new Date())).toEqual({ stored: 1, duplicates: [], rejected: [] });
+
+    const retry = [event('a', ['cut-off']), event('b', ['cut-off']), event('c', ['cut-off']), event('d', ['cut-off'])];
+    expect(await store.writeBatch(retry, 'retry', new Date())).toEqual({ stored: 1, duplicates: [0, 1, 2], rejected: [] });
+    expect(await store.claimUnconfirmed(['a', 'b', 'c'], ['cut-off'], 'retry')).toEqual(new Set(['a', 'b']));
+    expect(await batchIdsOf(['a', 'b', 'c', 'd'])).toEqual({ a: 'retry', b: 'retry', c: 'counted', d: 'retry' });
+
+    // A second claim (a re-delivery, another copy) finds them taken: nothing is counted twice.
+    expect(await store.claimUnconfirmed(['a', 'b', 'c'], ['cut-off'], 'again')).toEqual(new Set());
+    expect(await batchIdsOf(['a', 'b'])).toEqual({ a: 'retry', b: 'retry' });
+  });
+
+  it('stores no field of the pipeline\'s own bookkeeping on the document', async () => {
+    await store.writeBatch([event('e', ['w1'])], 'plain', new Date());
+    const document = await model.collection.findOne({ eventId: 'e' }, { projection: { _id: 0 } });
+    expect(Object.keys(document ?? {}).sort()).toEqual(['batchId', 'eventData', 'eventId', 'eventType', 'occurredAt', 'receivedAt', 'sessionId', 'storedAt', 'userId']);
+  });
+});

@@ -11,6 +11,7 @@ import { API_PROVIDERS, WORKER_PROVIDERS } from './pipeline.providers';
 import { ServerProfileController } from './presentation/http/server-profile.controller';
 import { AccessModule } from './presentation/http/access.module';
 import { DeadLettersController } from './presentation/http/dead-letters.controller';
+import { FailedJobsController } from './presentation/http/failed-jobs.controller';
 import { HealthController } from './presentation/http/health.controller';
 import { MetricsController } from './presentation/http/metrics.controller';
 import { PedidosController } from './presentation/http/pedidos.controller';
@@ -37,7 +38,7 @@ export class AppModule {
         PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
         QueueBoardModule.forRoot(env),
       ],
-      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...EVENTS_CONTROLLERS],
+      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, FailedJobsController, HealthController, ProcessMetricsController, ServerProfileController, ...EVENTS_CONTROLLERS],
       providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS],
     };
   }

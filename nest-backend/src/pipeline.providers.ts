@@ -8,6 +8,8 @@ import { QueueAdminService } from './application/queue-admin/queue-admin.service
 import { ReadStatusService } from './application/read-status/read-status.service';
 import { ResetSystemService } from './application/reset-system/reset-system.service';
 import { RetryDeadLettersService } from './application/retry-dead-letters/retry-dead-letters.service';
+import { RetryFailedJobsService } from './application/retry-failed-jobs/retry-failed-jobs.service';
+import { RetryFailedOrders } from './application/retry-failed-orders/retry-failed-orders.service';
 import { RunHistoryService } from './application/run-history/run-history.service';
 import { RunLog } from './application/run-log/run-log.service';
 import { ServerProfileService } from './application/server-profile/server-profile.service';
@@ -28,5 +30,7 @@ export const API_PROVIDERS: Provider[] = [
   RunHistoryService,
   QueueAdminService,
   RetryDeadLettersService,
+  RetryFailedOrders,
+  RetryFailedJobsService,
   ServerProfileService,
 ];

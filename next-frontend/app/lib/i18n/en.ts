@@ -1,5 +1,6 @@
 import type { Dictionary } from './dictionary';
 import { eventsEn } from './events-en';
+import { retryEn } from './retry-en';
 
 export const en: Dictionary = {
   'app.title': 'Pedidos · Monitor',
@@ -253,4 +254,5 @@ export const en: Dictionary = {
   'notFound.title': 'Page not found',
   'notFound.home': 'Go to the overview',
   ...eventsEn,
+  ...retryEn,
 };

@@ -9,6 +9,7 @@ import { EMPTY, formatDateTime, formatNumber, shortId } from '@/app/lib/format';
 import { DEFAULT_JOB_TYPES, DEFAULT_PAGE_SIZE, PAGE_SIZES, pageRange } from '@/app/lib/queue-jobs';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { Pager } from '@/app/ui/common/pager';
+import { RetryJobButton } from '@/app/ui/retry/failed-jobs-retry';
 
 
 /** Jobs of the chosen states, paged with `start`/`end` (inclusive) as the API expects. */
@@ -83,12 +84,15 @@ export function JobsTable({ fallback }: { fallback?: QueueJobsPage }) {
               <th scope="col">{t('queue.col.created')}</th>
               <th scope="col">{t('queue.col.finished')}</th>
               <th scope="col">{t('queue.col.failedReason')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('retry.job')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {jobs.length === 0 ? (
               <tr>
-                <td colSpan={10} className="muted">
+                <td colSpan={11} className="muted">
                   {error && !data ? t('overview.unavailable') : isLoading ? t('loading') : t('queue.noJobs')}
                 </td>
               </tr>
@@ -124,6 +128,9 @@ export function JobsTable({ fallback }: { fallback?: QueueJobsPage }) {
                   </td>
                   <td className="failed-reason" data-testid={job.failedReason ? 'failed-reason' : undefined}>
                     {job.failedReason || ''}
+                  </td>
+                  <td>
+                    <RetryJobButton job={job} />
                   </td>
                 </tr>
               ))

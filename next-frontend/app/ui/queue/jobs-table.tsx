@@ -84,15 +84,12 @@ export function JobsTable({ fallback }: { fallback?: QueueJobsPage }) {
               <th scope="col">{t('queue.col.created')}</th>
               <th scope="col">{t('queue.col.finished')}</th>
               <th scope="col">{t('queue.col.failedReason')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('retry.job')}</span>
-              </th>
             </tr>
           </thead>
           <tbody>
             {jobs.length === 0 ? (
               <tr>
-                <td colSpan={11} className="muted">
+                <td colSpan={10} className="muted">
                   {error && !data ? t('overview.unavailable') : isLoading ? t('loading') : t('queue.noJobs')}
                 </td>
               </tr>
@@ -105,7 +102,10 @@ export function JobsTable({ fallback }: { fallback?: QueueJobsPage }) {
                       {t(`priority.${job.queue}`)}
                     </span>
                   </td>
-                  <td>{(JOB_TYPES as readonly string[]).includes(job.state) || job.state === 'paused' ? t(`queue.type.${job.state as JobType}`) : job.state}</td>
+                  <td>
+                    {(JOB_TYPES as readonly string[]).includes(job.state) || job.state === 'paused' ? t(`queue.type.${job.state as JobType}`) : job.state}
+                    <RetryJobButton job={job} />
+                  </td>
                   <td className="mono">
                     {job.runId ? (
                       <Link href={`/runs/${encodeURIComponent(job.runId)}`} title={job.runId}>
@@ -128,9 +128,6 @@ export function JobsTable({ fallback }: { fallback?: QueueJobsPage }) {
                   </td>
                   <td className="failed-reason" data-testid={job.failedReason ? 'failed-reason' : undefined}>
                     {job.failedReason || ''}
-                  </td>
-                  <td>
-                    <RetryJobButton job={job} />
                   </td>
                 </tr>
               ))

@@ -133,7 +133,7 @@ export function RetryJobButton({ job }: { job: QueueJob }) {
   return (
     <button
       type="button"
-      className="button"
+      className="button row-action"
       disabled={retry.busy || block !== null}
       title={block ? t(RETRY_BLOCK_TEXT[block]) : undefined}
       aria-label={t('retry.job.label', { jobId: String(job.id) })}

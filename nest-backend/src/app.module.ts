@@ -13,6 +13,7 @@ import { API_PROVIDERS, WORKER_PROVIDERS } from './pipeline.providers';
 import { ServerProfileController } from './presentation/http/server-profile.controller';
 import { AccessModule } from './presentation/http/access.module';
 import { DeadLettersController } from './presentation/http/dead-letters.controller';
+import { FailedJobsController } from './presentation/http/failed-jobs.controller';
 import { HealthController } from './presentation/http/health.controller';
 import { MetricsController } from './presentation/http/metrics.controller';
 import { PedidosController } from './presentation/http/pedidos.controller';
@@ -44,7 +45,7 @@ export class AppModule {
         QueueBoardModule.forRoot(env),
       ],
       // Event intake first: Express tries the routes in this order, and POST /events is the busiest path.
-      controllers: [...EVENTS_CONTROLLERS, PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...AUDIT_CONTROLLERS, RunReportController],
+      controllers: [...EVENTS_CONTROLLERS, PedidosController, QueueController, RunsController, DeadLettersController, FailedJobsController, HealthController, ProcessMetricsController, ServerProfileController, ...AUDIT_CONTROLLERS, RunReportController],
       providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS, ...AUDIT_PROVIDERS],
     };
   }

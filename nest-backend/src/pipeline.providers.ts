@@ -10,6 +10,8 @@ import { RunSeriesRecorder } from './application/record-run-series/run-series-re
 import { RunReportService } from './application/run-report/run-report.service';
 import { ResetSystemService } from './application/reset-system/reset-system.service';
 import { RetryDeadLettersService } from './application/retry-dead-letters/retry-dead-letters.service';
+import { RetryFailedJobsService } from './application/retry-failed-jobs/retry-failed-jobs.service';
+import { RetryFailedOrders } from './application/retry-failed-orders/retry-failed-orders.service';
 import { RunHistoryService } from './application/run-history/run-history.service';
 import { RunLog } from './application/run-log/run-log.service';
 import { ServerProfileService } from './application/server-profile/server-profile.service';
@@ -30,6 +32,8 @@ export const API_PROVIDERS: Provider[] = [
   RunHistoryService,
   QueueAdminService,
   RetryDeadLettersService,
+  RetryFailedOrders,
+  RetryFailedJobsService,
   ServerProfileService,
   RunSeriesRecorder,
   RunReportService,

@@ -32,6 +32,7 @@ describe('control endpoints with API_KEY set', () => {
   it('refuses every POST without the key or with a wrong one (401, common shape) and changes nothing', async () => {
     const before = await dataFingerprint(db, url);
     const controls = ['/pedidos/generate?quantity=10', '/pedidos/process', '/pedidos/cancel', '/pedidos/reset', '/pedidos/queue/pause', '/pedidos/queue/resume', '/pedidos/queue/clean?state=completed'];
+    controls.push('/pedidos/dead-letters/retry', '/pedidos/queue/failed/retry?lane=vip', `/pedidos/queue/failed/normal/${encodeURIComponent('00000000-0000-4000-8000-000000000000:NORMAL:0-1')}/retry`);
     for (const path of controls) {
       const missing = await post(path);
       expectCommonErrorShape(missing, 401);

@@ -9,6 +9,7 @@ import { launchBrowser } from './lib/browser.mjs';
 import { dropTestDatabase, storedEventCounts } from './lib/events-db.mjs';
 import { freePort, runToCompletion, sleep, startProcess, stopAll, stopProcess, waitFor } from './lib/processes.mjs';
 import { runSeriesChecks } from './run-series-checks.mjs';
+import { retryChecks } from './retry-checks.mjs';
 
 const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = path.resolve(FRONTEND, '..');
@@ -109,7 +110,7 @@ let backendProcess;
 let backendPort;
 let dashboardPort;
 
-function startBackend() {
+function startBackend(extraEnv = {}) {
   backendProcess = startProcess('backend', process.execPath, ['dist/main.js'], {
     cwd: BACKEND,
     env: {
@@ -120,6 +121,7 @@ function startBackend() {
       CORS_ORIGINS: `${dashboardUrl},http://localhost:${dashboardPort}`,
       API_KEY,
       EVENTS_FAIL_MARKER,
+      ...extraEnv,
     },
     logFile: path.join(RESULTS, `backend${backendProcess ? '-restarted' : ''}.log`),
   });
@@ -456,6 +458,14 @@ async function main() {
     });
 
     await eventsChecks(page);
+    await retryChecks({
+      page, dashboardUrl, backendUrl, apiKey: API_KEY, mongoUri: process.env.MONGO_URI, eventsFailMarker: EVENTS_FAIL_MARKER,
+      api, test, assert, goTo, numberOnPage, log,
+      restartBackend: async (env) => {
+        await stopProcess(backendProcess);
+        await startBackend(env);
+      },
+    });
     await queueBoardChecks(page);
     await millionChecks(browser);
 

@@ -58,6 +58,9 @@ class InMemoryOrderStore extends OrderStore {
   resetFailed(): Promise<number> {
     throw new Error('not used');
   }
+  countFailed(): Promise<number> {
+    throw new Error('not used');
+  }
   insertMany(): Promise<void> {
     throw new Error('not used');
   }
@@ -278,8 +281,9 @@ describe('ProcessSliceService.giveUp', () => {
     orders.add('run-1', 'NORMAL', 3, 6);
     await expect(service.giveUp(slice(0, 6, 'NORMAL'), 'boom')).resolves.toBeUndefined();
     expect(queue.enqueued).toEqual([slice(3, 4, 'NORMAL'), slice(4, 5, 'NORMAL'), slice(5, 6, 'NORMAL')]);
-    // Tagged, so a single-order slice that also failed before under its plain job id is queued anew.
-    expect(queue.tags).toEqual(['alone']);
+    // Tagged per failure, so a single-order slice that failed before (under its plain job id, or split off by an
+    // earlier failure and kept among the failed jobs) is queued anew.
+    expect(queue.tags).toEqual([expect.stringMatching(/^alone-\d+$/)]);
     expect(orders.statusOf('run-1', 'NORMAL', 3)).toBe('pendente');
     expect(counters.failed).toEqual([]);
     expect(deadLetters.letters).toEqual([]);

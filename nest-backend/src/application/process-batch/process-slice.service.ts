@@ -51,7 +51,9 @@ export class ProcessSliceService {
       if (pending.length === 0) return;
       if (slice.to - slice.from > 1) {
         const singles = pending.map(({ seq }) => singleOrderSlice(slice, seq));
-        await this.queue.enqueue(singles, 'alone');
+        // Tagged per failure: the jobs an earlier failure of these orders split off (kept among the failed
+        // jobs after a retry of their dead letters) must not stop them from being queued anew.
+        await this.queue.enqueue(singles, `alone-${Date.now()}`);
         this.log.warn(`slice ${where} failed ${this.settings.maxAttempts} times (${reason}); retrying its ${pending.length} orders one by one`);
         return;
       }

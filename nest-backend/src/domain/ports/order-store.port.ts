@@ -1,5 +1,6 @@
 import { Order, Priority } from '../order';
 import { OrderSlice } from '../order-slices';
+import { RetryScope } from '../retry-scope';
 
 export interface OrderTally {
   vipProcessed: number;
@@ -20,8 +21,10 @@ export abstract class OrderStore {
   abstract markFailed(slice: OrderSlice, reason: string, failedAt: Date): Promise<number>;
   /** Ids and sequence numbers of the still-pending orders of a slice. */
   abstract pendingIn(slice: OrderSlice): Promise<{ id: string; seq: number }[]>;
-  /** Puts a run's failed orders back to pending (for a retry); returns how many. */
-  abstract resetFailed(runId: string): Promise<number>;
+  /** Puts the run's failed orders in `scope` back to pending (for a retry); returns how many. */
+  abstract resetFailed(runId: string, scope: RetryScope): Promise<number>;
+  /** How many of the run's orders in `scope` are failed. */
+  abstract countFailed(runId: string, scope: RetryScope): Promise<number>;
   abstract tally(runId: string): Promise<OrderTally>;
   abstract countPending(runId: string, priority: Priority): Promise<number>;
   /** The job keys of the lowest `limit` pending orders of a run and priority, ascending, each once. */

@@ -24,6 +24,13 @@ export interface QueuedJob {
   finishedOn: number | null;
 }
 
+/** A job a lane keeps, with its state and the slice it carries. */
+export interface LaneJob {
+  id: string;
+  state: JobState | 'unknown';
+  slice: OrderSlice;
+}
+
 /** Handles one slice; throws to make the queue retry it. */
 export type SliceHandler = (slice: OrderSlice, attempt: { made: number; max: number }) => Promise<void>;
 /** Called once a slice has failed for the last time. */
@@ -47,6 +54,12 @@ export abstract class WorkQueue {
   abstract clean(state: CleanableState): Promise<number>;
   abstract jobs(states: JobState[], start: number, end: number): Promise<{ jobs: QueuedJob[]; total: number }>;
   abstract obliterate(): Promise<void>;
+  /** The job of the lane with this id, or null when the lane keeps none. */
+  abstract findJob(priority: Priority, id: string): Promise<LaneJob | null>;
+  /** Every failed job the lane keeps (at most QUEUE_KEEP_FAILED_JOBS). */
+  abstract failedJobs(priority: Priority): Promise<LaneJob[]>;
+  /** Removes these jobs of the lane that are still failed; returns how many it removed. */
+  abstract removeFailed(priority: Priority, ids: readonly string[]): Promise<number>;
   /** Starts consuming both lanes in this process. */
   abstract consume(concurrency: number, handle: SliceHandler, giveUp: SliceGiveUpHandler): Promise<void>;
 }

@@ -4,7 +4,9 @@ import type { Collection, Filter } from 'mongodb';
 import { Model } from 'mongoose';
 import { DeadLetter } from '../../domain/dead-letter';
 import { DeadLetterPage, DeadLetterStore } from '../../domain/ports/dead-letter-store.port';
+import { RetryScope } from '../../domain/retry-scope';
 import { DeadLetterDocument } from './dead-letter.schema';
+import { openDeadLettersIn } from './retry-scope-filters';
 
 @Injectable()
 export class MongoDeadLetterStore extends DeadLetterStore {
@@ -28,8 +30,12 @@ export class MongoDeadLetterStore extends DeadLetterStore {
     return { items, total };
   }
 
-  async markRetried(runId: string, at: Date): Promise<number> {
-    return (await this.letters.updateMany({ runId, retriedAt: null }, { $set: { retriedAt: at } })).modifiedCount;
+  async markRetried(runId: string, scope: RetryScope, at: Date): Promise<number> {
+    return (await this.letters.updateMany(openDeadLettersIn(runId, scope), { $set: { retriedAt: at } })).modifiedCount;
+  }
+
+  findOpen(runId: string, orderIds: readonly string[]): Promise<DeadLetter[]> {
+    return this.letters.find(openDeadLettersIn(runId, { kind: 'orders', orderIds }), { projection: { _id: 0 } }).toArray();
   }
 
   async deleteAll(): Promise<number> {

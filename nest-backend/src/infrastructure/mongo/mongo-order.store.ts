@@ -5,7 +5,9 @@ import { Model } from 'mongoose';
 import { OBSERVATION_AFTER_PROCESSING, Order, Priority } from '../../domain/order';
 import { OrderSlice } from '../../domain/order-slices';
 import { OrderStore, OrderTally } from '../../domain/ports/order-store.port';
+import { RetryScope } from '../../domain/retry-scope';
 import { OrderDocument } from './order.schema';
+import { failedOrdersIn } from './retry-scope-filters';
 
 /** Orders through the driver's bulk commands: Mongoose hydration would dominate these paths. */
 @Injectable()
@@ -51,9 +53,13 @@ export class MongoOrderStore extends OrderStore {
     return this.orders.find(pendingIn(slice), { projection: { _id: 0, id: 1, seq: 1 } }).sort({ seq: 1 }).toArray();
   }
 
-  async resetFailed(runId: string): Promise<number> {
-    const result = await this.orders.updateMany({ runId, status: 'falhou' }, { $set: { status: 'pendente', processedAt: null }, $unset: { failureReason: '' } });
+  async resetFailed(runId: string, scope: RetryScope): Promise<number> {
+    const result = await this.orders.updateMany(failedOrdersIn(runId, scope), { $set: { status: 'pendente', processedAt: null }, $unset: { failureReason: '' } });
     return result.modifiedCount;
+  }
+
+  countFailed(runId: string, scope: RetryScope): Promise<number> {
+    return this.orders.countDocuments(failedOrdersIn(runId, scope));
   }
 
   async tally(runId: string): Promise<OrderTally> {

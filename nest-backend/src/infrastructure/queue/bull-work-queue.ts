@@ -3,12 +3,14 @@ import { Injectable } from '@nestjs/common';
 import type { Job, JobOptions, JobStatus, Queue } from 'bull';
 import { Priority } from '../../domain/order';
 import { OrderSlice, sliceJobId } from '../../domain/order-slices';
-import { CleanableState, JobCounts, JobState, QueuedJob, SliceGiveUpHandler, SliceHandler, WorkQueue } from '../../domain/ports/work-queue.port';
+import { CleanableState, JOB_STATES, JobCounts, JobState, LaneJob, QueuedJob, SliceGiveUpHandler, SliceHandler, WorkQueue } from '../../domain/ports/work-queue.port';
 import { onFinalFailure } from './final-failure';
 import { Environment } from '../config/environment';
 import { NORMAL_QUEUE, VIP_QUEUE } from './queue-names';
 
 const LANES: Priority[] = ['VIP', 'NORMAL'];
+/** Jobs removed at once: each removal is one Bull script call. */
+const REMOVE_BATCH = 100;
 
 /**
  * Two Bull queues, one per priority. Strict VIP-first needs no Bull `priority` option (whose
@@ -110,6 +112,35 @@ export class BullWorkQueue extends WorkQueue {
       await queue.obliterate({ force: true });
       await queue.resume();
     }
+  }
+
+  async findJob(priority: Priority, id: string): Promise<LaneJob | null> {
+    const job = await this.lane(priority).getJob(id);
+    if (!job) return null;
+    const state = await job.getState();
+    return { id: String(job.id), state: (JOB_STATES as readonly string[]).includes(state) ? (state as JobState) : 'unknown', slice: job.data };
+  }
+
+  async failedJobs(priority: Priority): Promise<LaneJob[]> {
+    const jobs = await this.lane(priority).getFailed(0, -1);
+    return jobs.filter(Boolean).map((job) => ({ id: String(job.id), state: 'failed', slice: job.data }));
+  }
+
+  async removeFailed(priority: Priority, ids: readonly string[]): Promise<number> {
+    const queue = this.lane(priority);
+    let removed = 0;
+    for (let from = 0; from < ids.length; from += REMOVE_BATCH) {
+      const outcomes = await Promise.all(
+        ids.slice(from, from + REMOVE_BATCH).map(async (id) => {
+          const job = await queue.getJob(id);
+          if (!job || !(await job.isFailed())) return 0;
+          await job.remove();
+          return 1;
+        }),
+      );
+      removed += outcomes.reduce<number>((sum, one) => sum + one, 0);
+    }
+    return removed;
   }
 
   async consume(concurrency: number, handle: SliceHandler, giveUp: SliceGiveUpHandler): Promise<void> {

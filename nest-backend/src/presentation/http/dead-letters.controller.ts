@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RetryDeadLettersService } from '../../application/retry-dead-letters/retry-dead-letters.service';
 import { NoQuery } from './dto/no-query.dto';
 import { DeadLettersQuery } from './dto/pedidos.dto';
+import { RetryDeadLettersBody } from './dto/retry.dto';
 
 @ApiTags('dead letters')
 @Controller('pedidos/dead-letters')
@@ -18,9 +19,11 @@ export class DeadLettersController {
 
   @Post('retry')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: "Retry the latest run's failed orders: the run reopens, drains VIP first and ends DONE again" })
-  @ApiConflictResponse({ description: 'a run is active, or the latest run has no failed orders' })
-  retry(@Query() _query: NoQuery) {
-    return this.deadLetters.retry();
+  @ApiOperation({ summary: "Retry the latest run's failed orders, all or a selection (body `{ orderIds }`): the run reopens, drains VIP first and ends DONE again; answers how many went back to pending" })
+  @ApiBadRequestResponse({ description: 'orderIds empty, over 1,000, repeated or not UUIDs' })
+  @ApiNotFoundResponse({ description: 'DEAD_LETTER_NOT_FOUND: some selected orders have no open dead letter in the latest run (details lists them); nothing was retried' })
+  @ApiConflictResponse({ description: 'a run is active, the latest run did not end DONE, or (all) it has no failed orders' })
+  retry(@Body() body: RetryDeadLettersBody, @Query() _query: NoQuery) {
+    return this.deadLetters.retry(body.orderIds);
   }
 }

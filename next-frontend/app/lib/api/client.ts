@@ -55,6 +55,13 @@ function post<T>(config: ApiConfig, path: string, query: Record<string, string |
   return request<T>(apiUrl(config.baseUrl, search ? `${path}?${search}` : path), { method: 'POST', headers });
 }
 
+/** POST with a JSON body (or none), with the command headers. */
+export function postJson<T>(config: ApiConfig, path: string, body?: unknown): Promise<T> {
+  const headers = commandHeaders(config);
+  if (body === undefined) return request<T>(apiUrl(config.baseUrl, path), { method: 'POST', headers });
+  return request<T>(apiUrl(config.baseUrl, path), { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
 export interface CancelOptions {
   purge: boolean;
   removePending: boolean;

@@ -2,6 +2,7 @@ import type { Dictionary } from './dictionary';
 import { auditEn } from './audit-en';
 import { eventsEn } from './events-en';
 import { seriesEn } from './series-en';
+import { retryEn } from './retry-en';
 
 export const en: Dictionary = {
   'app.title': 'Pedidos · Monitor',
@@ -257,4 +258,5 @@ export const en: Dictionary = {
   ...eventsEn,
   ...auditEn,
   ...seriesEn,
+  ...retryEn,
 };

@@ -1,6 +1,7 @@
 import { auditPtBR } from './audit-pt-br';
 import { eventsPtBR } from './events-pt-br';
 import { seriesPtBR } from './series-pt-br';
+import { retryPtBR } from './retry-pt-br';
 
 /** Brazilian Portuguese, the default language. Every other dictionary has exactly these keys. */
 export const ptBR = {
@@ -257,4 +258,5 @@ export const ptBR = {
   ...eventsPtBR,
   ...auditPtBR,
   ...seriesPtBR,
+  ...retryPtBR,
 } as const;

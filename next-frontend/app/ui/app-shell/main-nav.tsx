@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/logs', key: 'nav.logs' },
   { href: '/queue', key: 'nav.queue' },
   { href: '/runs', key: 'nav.runs' },
+  { href: '/dead-letters', key: 'nav.deadLetters' },
   { href: '/eventos', key: 'nav.events' },
   { href: '/audit', key: 'nav.audit' },
 ] as const;

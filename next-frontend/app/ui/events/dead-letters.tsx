@@ -5,18 +5,23 @@ import useSWR from 'swr';
 import { DEAD_LETTERS_PER_PAGE, eventKeys } from '@/app/lib/events/keys';
 import { EVENT_TYPES, type DeadLetter, type DeadLettersPage, type EventMetrics, type EventType } from '@/app/lib/events/types';
 import { formatDateTime, formatNumber, shortId } from '@/app/lib/format';
+import { EMPTY_SELECTION, keepOffered, pageSelection, setIds, toggleId, type Selection } from '@/app/lib/selection';
 import { ControlsOnly } from '@/app/ui/app-shell/controls-only';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { ConfirmDialog } from '@/app/ui/common/confirm-dialog';
 import { Pager } from '@/app/ui/common/pager';
 import { DataTable } from '@/app/ui/common/data-table';
+import { PageCheckbox } from '@/app/ui/common/page-checkbox';
 import { CommandResult } from '@/app/ui/controls/command-result';
 import { useCommand } from '@/app/ui/controls/use-command';
 import { useEventCommands, useEventMetrics } from './use-event-metrics';
 
+/** The largest selection of one retry (the page holds fewer). */
+const MAX_SELECTION = 1000;
+
 /**
- * The dead letters, paged as `GET /events/dead-letters` serves them, with a retry of all of them or of
- * one (each after confirmation); the answer says how many were requeued.
+ * The dead letters, paged as `GET /events/dead-letters` serves them, with a retry of all of them, of the
+ * selected ones on the page, or of one (each after confirmation); the answer says how many were requeued.
  */
 export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLettersPage; fallbackMetrics?: EventMetrics }) {
   const { t, locale, timeZone } = useI18n();
@@ -26,8 +31,9 @@ export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLett
   const key = eventKeys.deadLetters(page, DEAD_LETTERS_PER_PAGE);
   const { data, error, isLoading, mutate } = useSWR<DeadLettersPage>(key, { fallbackData: page === 1 ? fallback : undefined });
   const { data: metrics, mutate: mutateMetrics } = useEventMetrics(fallbackMetrics);
-  // "all" or the one dead letter to retry, while its confirmation is open.
-  const [confirming, setConfirming] = useState<'all' | DeadLetter | null>(null);
+  // "all", the selected event ids, or the one dead letter to retry, while its confirmation is open.
+  const [confirming, setConfirming] = useState<'all' | string[] | DeadLetter | null>(null);
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
 
   // The list has no socket event of its own: the live dead-letter count says when to re-read it.
   const deadLettered = metrics?.deadLettered;
@@ -40,16 +46,23 @@ export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLett
   const limit = data?.limit ?? DEAD_LETTERS_PER_PAGE;
   const from = total === 0 ? 0 : (page - 1) * limit + 1;
   const to = Math.min(page * limit, total);
+  const shown = items.map((letter) => letter.eventId);
+  // The selection is of the page shown: a letter that left it cannot stay selected.
+  const offered = shown.join('\n');
+  useEffect(() => {
+    setSelection((current) => keepOffered(current, offered.split('\n')));
+  }, [offered]);
 
   const retry = () => {
     const target = confirming;
     setConfirming(null);
     if (!target) return;
     void command
-      .run('retry', () => commands.retryDeadLetters(target === 'all' ? undefined : [target.eventId]), (result) =>
+      .run('retry', () => commands.retryDeadLetters(target === 'all' ? undefined : Array.isArray(target) ? target : [target.eventId]), (result) =>
         t('result.retryDead', { requeued: formatNumber(locale, result.requeued) }),
       )
       .finally(() => {
+        setSelection(EMPTY_SELECTION);
         void mutate();
         void mutateMetrics();
       });
@@ -65,15 +78,26 @@ export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLett
           </span>
         </h2>
         <ControlsOnly note={false}>
-          <button
-            type="button"
-            className="button"
-            disabled={command.pending !== null || total === 0}
-            onClick={() => setConfirming('all')}
-            data-testid="events-dead-retry-all"
-          >
-            {command.pending === 'retry' ? t('controls.running') : t('events.dead.retryAll')}
-          </button>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              disabled={command.pending !== null || selection.size === 0}
+              onClick={() => setConfirming([...selection])}
+              data-testid="events-dead-retry-selected"
+            >
+              {t('events.dead.retrySelected', { count: formatNumber(locale, selection.size) })}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={command.pending !== null || total === 0}
+              onClick={() => setConfirming('all')}
+              data-testid="events-dead-retry-all"
+            >
+              {command.pending === 'retry' ? t('controls.running') : t('events.dead.retryAll')}
+            </button>
+          </div>
         </ControlsOnly>
       </div>
       <p className="muted small">{t('events.dead.description')}</p>
@@ -82,6 +106,7 @@ export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLett
         busy={isLoading}
         empty={items.length > 0 ? null : error && !data ? t('events.unavailable') : isLoading ? t('loading') : t('events.dead.empty')}
         columns={[
+          { label: <PageCheckbox state={pageSelection(selection, shown)} disabled={command.pending !== null || shown.length === 0} onChange={(on) => setSelection(setIds(selection, shown, on, MAX_SELECTION))} label={t('events.dead.selectPage')} /> },
           { label: t('events.dead.col.event') },
           { label: t('events.dead.col.type') },
           { label: t('events.dead.col.user') },
@@ -93,6 +118,16 @@ export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLett
       >
         {items.map((letter) => (
           <tr key={letter.eventId} data-testid="events-dead-row" data-event-id={letter.eventId}>
+            <td className="select-cell">
+              <input
+                type="checkbox"
+                checked={selection.has(letter.eventId)}
+                disabled={command.pending !== null}
+                onChange={() => setSelection(toggleId(selection, letter.eventId, MAX_SELECTION))}
+                aria-label={t('events.dead.selectOne', { eventId: letter.eventId })}
+                data-testid="events-dead-select"
+              />
+            </td>
             <td className="mono" title={letter.eventId}>
               {shortId(letter.eventId, 16)}
             </td>
@@ -129,10 +164,12 @@ export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLett
         onConfirm={retry}
         onDismiss={() => setConfirming(null)}
       >
-        <p>
+        <p data-testid="events-dead-confirm-body">
           {confirming === 'all' || confirming === null
             ? t('confirm.body.retryDead', { count: formatNumber(locale, total) })
-            : t('confirm.body.retryOne', { eventId: confirming.eventId })}
+            : Array.isArray(confirming)
+              ? t('confirm.body.retrySelectedEvents', { count: formatNumber(locale, confirming.length) })
+              : t('confirm.body.retryOne', { eventId: confirming.eventId })}
         </p>
       </ConfirmDialog>
     </section>

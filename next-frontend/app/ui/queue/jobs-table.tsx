@@ -9,6 +9,7 @@ import { EMPTY, formatDateTime, formatNumber, shortId } from '@/app/lib/format';
 import { DEFAULT_JOB_TYPES, DEFAULT_PAGE_SIZE, PAGE_SIZES, pageRange } from '@/app/lib/queue-jobs';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { Pager } from '@/app/ui/common/pager';
+import { RetryJobButton } from '@/app/ui/retry/failed-jobs-retry';
 
 
 /** Jobs of the chosen states, paged with `start`/`end` (inclusive) as the API expects. */
@@ -101,7 +102,10 @@ export function JobsTable({ fallback }: { fallback?: QueueJobsPage }) {
                       {t(`priority.${job.queue}`)}
                     </span>
                   </td>
-                  <td>{(JOB_TYPES as readonly string[]).includes(job.state) || job.state === 'paused' ? t(`queue.type.${job.state as JobType}`) : job.state}</td>
+                  <td>
+                    {(JOB_TYPES as readonly string[]).includes(job.state) || job.state === 'paused' ? t(`queue.type.${job.state as JobType}`) : job.state}
+                    <RetryJobButton job={job} />
+                  </td>
                   <td className="mono">
                     {job.runId ? (
                       <Link href={`/runs/${encodeURIComponent(job.runId)}`} title={job.runId}>

@@ -1,0 +1,52 @@
+import type { retryPtBR } from './retry-pt-br';
+
+/** English texts of retrying what failed; the same keys as retry-pt-br.ts. */
+export const retryEn: Record<keyof typeof retryPtBR, string> = {
+  'nav.deadLetters': 'Dead letters',
+
+  'retry.failed.title': 'Retry what failed',
+  'retry.failed.description': 'A job fails for good after MAX_ATTEMPTS attempts. Retrying it takes the job out of the failed list and puts its failed orders back in the queue, in the reopened run, VIP before NORMAL.',
+  'retry.failed.lane': 'Retry the {count} failed {lane} jobs',
+  'retry.job': 'Retry',
+  'retry.job.label': 'Retry job {jobId}',
+  'retry.why.unknown': 'Waiting for the server’s state…',
+  'retry.why.active': 'A run is active (a reopened one too): retries wait until it finishes.',
+  'retry.why.notDone': 'Only the failures of a finished (DONE) run can be retried.',
+  'retry.why.otherRun': 'Only the latest run’s failures can be retried.',
+
+  'deadLetters.title': 'Dead letters',
+  'deadLetters.description': 'Orders that failed every attempt, with the reason, not yet retried; newest first. A retry reopens the latest run: the orders are pending again and are processed VIP before NORMAL.',
+  'deadLetters.unavailable': 'No dead letters from the server. Retrying…',
+  'deadLetters.empty': 'No dead letters.',
+  'deadLetters.col.select': 'Select',
+  'deadLetters.col.order': 'Order',
+  'deadLetters.col.run': 'Run',
+  'deadLetters.col.priority': 'Priority',
+  'deadLetters.col.seq': 'Seq',
+  'deadLetters.col.reason': 'Reason',
+  'deadLetters.col.attempts': 'Attempts',
+  'deadLetters.col.failedAt': 'Failed at',
+  'deadLetters.selectPage': 'Select all on this page',
+  'deadLetters.selectOne': 'Select order {orderId}',
+  'deadLetters.retryOne': 'Retry',
+  'deadLetters.retrySelected': 'Retry selected ({count})',
+  'deadLetters.retryAll': 'Retry all of the latest run ({count})',
+
+  'confirm.title.retryLane': 'Retry the failed {lane} jobs?',
+  'confirm.body.retryLane': 'The failed {lane} jobs of run {runId} leave the failed list ({count} in the lane now, of every run), and every failed {lane} order of that run is pending again. The run reopens and processes VIP before NORMAL.',
+  'confirm.title.retryJob': 'Retry this job?',
+  'confirm.body.retryJob': 'Job {jobId} ({lane}, seq {from}–{to}) leaves the failed list, and its failed orders are pending again in run {runId}, reopened.',
+  'confirm.title.retryOrders': 'Retry dead letters?',
+  'confirm.body.retryOrders': '{count} selected orders of run {runId} are pending again; the run reopens and processes VIP before NORMAL.',
+  'confirm.body.retryOrder': 'Order {orderId} of run {runId} is pending again; the run reopens to process it.',
+  'confirm.body.retryAllOrders': 'All {count} failed orders of run {runId} are pending again; the run reopens and processes VIP before NORMAL.',
+  'result.retryJobs': '{jobs} jobs left the failed list; {requeued} orders back in the queue (run {runId}).',
+  'result.retryJobs.skipped': '{jobs} jobs left the failed list; {requeued} orders back in the queue (run {runId}). {skipped} failed jobs of earlier runs were left as they are.',
+  'result.retryOrders': '{requeued} orders back in the queue (run {runId}).',
+
+  'events.dead.select': 'Select',
+  'events.dead.selectPage': 'Select all on this page',
+  'events.dead.selectOne': 'Select event {eventId}',
+  'events.dead.retrySelected': 'Retry selected ({count})',
+  'confirm.body.retrySelectedEvents': '{count} selected dead letters go back to the event queue for another attempt.',
+};

@@ -9,6 +9,7 @@ import { retryBlock } from '@/app/lib/retry/eligibility';
 import { DEAD_LETTERS_PER_PAGE, deadLetterKeys } from '@/app/lib/retry/keys';
 import { MAX_RETRY_SELECTION, type DeadLettersRetried, type OrderDeadLetter, type OrderDeadLettersPage } from '@/app/lib/retry/types';
 import { EMPTY_SELECTION, keepOffered, pageSelection, setIds, toggleId, type Selection } from '@/app/lib/selection';
+import { ControlsOnly } from '@/app/ui/app-shell/controls-only';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { ConfirmDialog } from '@/app/ui/common/confirm-dialog';
 import { DataTable } from '@/app/ui/common/data-table';
@@ -89,26 +90,28 @@ export function DeadLetterList({ fallback, fallbackStatus }: { fallback?: OrderD
             ({formatNumber(locale, data ? total : null)})
           </span>
         </h2>
-        <div className="button-row">
-          <button
-            type="button"
-            className="button"
-            disabled={busy || block !== null || selection.size === 0}
-            onClick={() => setConfirming({ kind: 'selected', orderIds: [...selection] })}
-            data-testid="dead-letters-retry-selected"
-          >
-            {t('deadLetters.retrySelected', { count: formatNumber(locale, selection.size) })}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={busy || block !== null || latestFailed === 0}
-            onClick={() => setConfirming({ kind: 'all', count: latestFailed })}
-            data-testid="dead-letters-retry-all"
-          >
-            {t('deadLetters.retryAll', { count: formatNumber(locale, latestFailed) })}
-          </button>
-        </div>
+        <ControlsOnly note={false}>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              disabled={busy || block !== null || selection.size === 0}
+              onClick={() => setConfirming({ kind: 'selected', orderIds: [...selection] })}
+              data-testid="dead-letters-retry-selected"
+            >
+              {t('deadLetters.retrySelected', { count: formatNumber(locale, selection.size) })}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={busy || block !== null || latestFailed === 0}
+              onClick={() => setConfirming({ kind: 'all', count: latestFailed })}
+              data-testid="dead-letters-retry-all"
+            >
+              {t('deadLetters.retryAll', { count: formatNumber(locale, latestFailed) })}
+            </button>
+          </div>
+        </ControlsOnly>
       </div>
       {block ? (
         <p className="muted small" data-testid="dead-letters-blocked" data-reason={block}>
@@ -167,16 +170,18 @@ export function DeadLetterList({ fallback, fallbackStatus }: { fallback?: OrderD
                 <span className="num nowrap">{formatDateTime(locale, letter.failedAt, timeZone)}</span>
               </td>
               <td>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={busy || letterBlock !== null}
-                  title={letterBlock ? t(RETRY_BLOCK_TEXT[letterBlock]) : undefined}
-                  onClick={() => setConfirming({ kind: 'one', letter })}
-                  data-testid="dead-letter-retry"
-                >
-                  {t('deadLetters.retryOne')}
-                </button>
+                <ControlsOnly note={false}>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy || letterBlock !== null}
+                    title={letterBlock ? t(RETRY_BLOCK_TEXT[letterBlock]) : undefined}
+                    onClick={() => setConfirming({ kind: 'one', letter })}
+                    data-testid="dead-letter-retry"
+                  >
+                    {t('deadLetters.retryOne')}
+                  </button>
+                </ControlsOnly>
               </td>
             </tr>
           );

@@ -7,6 +7,7 @@ import type { Priority, QueueJob, QueueStatus, StatusSnapshot } from '@/app/lib/
 import { formatNumber, shortId } from '@/app/lib/format';
 import { retryBlock, type RetryBlock } from '@/app/lib/retry/eligibility';
 import type { FailedJobsRetried } from '@/app/lib/retry/types';
+import { ControlsOnly } from '@/app/ui/app-shell/controls-only';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { ConfirmDialog } from '@/app/ui/common/confirm-dialog';
 import { CommandResult } from '@/app/ui/controls/command-result';
@@ -131,17 +132,19 @@ export function RetryJobButton({ job }: { job: QueueJob }) {
   if (!retry || job.state !== 'failed') return null;
   const block = retry.blockFor(job.runId);
   return (
-    <button
-      type="button"
-      className="button row-action"
-      disabled={retry.busy || block !== null}
-      title={block ? t(RETRY_BLOCK_TEXT[block]) : undefined}
-      aria-label={t('retry.job.label', { jobId: String(job.id) })}
-      onClick={() => retry.ask({ kind: 'job', job })}
-      data-testid="retry-job"
-      data-job-id={String(job.id)}
-    >
-      {t('retry.job')}
-    </button>
+    <ControlsOnly note={false}>
+      <button
+        type="button"
+        className="button row-action"
+        disabled={retry.busy || block !== null}
+        title={block ? t(RETRY_BLOCK_TEXT[block]) : undefined}
+        aria-label={t('retry.job.label', { jobId: String(job.id) })}
+        onClick={() => retry.ask({ kind: 'job', job })}
+        data-testid="retry-job"
+        data-job-id={String(job.id)}
+      >
+        {t('retry.job')}
+      </button>
+    </ControlsOnly>
   );
 }

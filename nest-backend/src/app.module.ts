@@ -7,6 +7,8 @@ import { EventsInfrastructureModule } from './infrastructure/events/events-infra
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { loggerModule } from './infrastructure/logging/logger.module';
 import { PrometheusMetricsModule } from './infrastructure/prometheus/prometheus-metrics.module';
+import { OrderSearchInfrastructureModule } from './infrastructure/mongo/order-search-infrastructure.module';
+import { ORDER_SEARCH_CONTROLLERS, ORDER_SEARCH_PROVIDERS } from './order-search.providers';
 import { API_PROVIDERS, WORKER_PROVIDERS } from './pipeline.providers';
 import { ServerProfileController } from './presentation/http/server-profile.controller';
 import { AccessModule } from './presentation/http/access.module';
@@ -36,9 +38,10 @@ export class AppModule {
         // Default metrics are registered by MetricsExposition, once per process.
         PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
         QueueBoardModule.forRoot(env),
+        OrderSearchInfrastructureModule,
       ],
-      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...EVENTS_CONTROLLERS],
-      providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS],
+      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...EVENTS_CONTROLLERS, ...ORDER_SEARCH_CONTROLLERS],
+      providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS, ...ORDER_SEARCH_PROVIDERS],
     };
   }
 }

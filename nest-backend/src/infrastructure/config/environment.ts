@@ -99,6 +99,14 @@ export class Environment {
   @IsInt() @Min(0) @Max(1_000_000)
   QUEUE_KEEP_FAILED_JOBS: number = 1_000;
 
+  /**
+   * Builds the indexes only order searches use (`GET /pedidos/orders`, docs/order-search.md). On by default:
+   * on MongoDB they make every search an index scan. `start` turns them off for the FerretDB it starts itself,
+   * which cannot use them and rewrites each of them for every processed order (README, "Finding orders").
+   */
+  @Transform(toBoolean) @IsBoolean()
+  ORDER_SEARCH_INDEXES: boolean = true;
+
   /** Test-only fault injection: orders whose seq is a multiple of this fail every attempt (0 = off). */
   @IsInt() @Min(0)
   FAIL_EVERY_SEQ_MULTIPLE_OF: number = 0;

@@ -1,4 +1,5 @@
 import type { Dictionary } from './dictionary';
+import { ordersEn } from './orders-en';
 import { eventsEn } from './events-en';
 
 export const en: Dictionary = {
@@ -253,4 +254,5 @@ export const en: Dictionary = {
   'notFound.title': 'Page not found',
   'notFound.home': 'Go to the overview',
   ...eventsEn,
+  ...ordersEn,
 };

@@ -1,4 +1,5 @@
 import { eventsPtBR } from './events-pt-br';
+import { ordersPtBR } from './orders-pt-br';
 
 /** Brazilian Portuguese, the default language. Every other dictionary has exactly these keys. */
 export const ptBR = {
@@ -253,4 +254,5 @@ export const ptBR = {
   'notFound.title': 'Página não encontrada',
   'notFound.home': 'Ir para a visão geral',
   ...eventsPtBR,
+  ...ordersPtBR,
 } as const;

@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/logs', key: 'nav.logs' },
   { href: '/queue', key: 'nav.queue' },
   { href: '/runs', key: 'nav.runs' },
+  { href: '/orders', key: 'nav.orders' },
   { href: '/eventos', key: 'nav.events' },
 ] as const;
 

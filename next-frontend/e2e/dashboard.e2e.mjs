@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
 import { dropTestDatabase, storedEventCounts } from './lib/events-db.mjs';
 import { freePort, runToCompletion, sleep, startProcess, stopAll, stopProcess, waitFor } from './lib/processes.mjs';
+import { orderSearchChecks } from './order-search.e2e.mjs';
 
 const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = path.resolve(FRONTEND, '..');
@@ -454,6 +455,7 @@ async function main() {
 
     await eventsChecks(page);
     await queueBoardChecks(page);
+    await orderSearchChecks(page, { test, assert, api, waitFor, dashboardUrl, active: ACTIVE });
     await millionChecks(browser);
 
     await test('no uncaught errors in the page', async () => {

@@ -2,6 +2,7 @@ import { Document, ObjectId } from 'mongodb';
 import { OrderFilters, OrderSortKey } from '../src/domain/order-search';
 import { lanePlaceFilters, byIdFilter, runOrdersFinds, SearchFind } from '../src/infrastructure/mongo/order-search-queries';
 import { ORDER_SEARCH_INDEXES } from '../src/infrastructure/mongo/order-search-indexes';
+import { OrderSearch } from '../src/domain/ports/order-search.port';
 import { useInProcessApi, waitForPhase } from './support/in-process-suite';
 
 const OLDER_RUN = 900;
@@ -114,7 +115,7 @@ describe('finding orders', () => {
       order: expect.objectContaining({ id: order.id, runId: older, tier: 'DIAMANTE', priority: 'VIP', status: 'processado', attempts: 1, createdAt: order.createdAt.toISOString(), processedAt: order.processedAt!.toISOString() }),
       run: expect.objectContaining({ runId: older, phase: 'DONE', ordersPerJob: 100 }),
       job: { key: order.job, id: `${older}:VIP:${from}-${Math.min(from + 100, vipGenerated)}`, from, to: Math.min(from + 100, vipGenerated) },
-      lane: { priority: 'VIP', size: vipGenerated, processedBefore: before, processedTogether: together },
+      lane: { priority: 'VIP', size: vipGenerated, processedBefore: before, processedTogether: together, countTimedOut: false },
       deadLetter: null,
     });
     expect(together).toBeGreaterThan(0);
@@ -151,6 +152,13 @@ describe('finding orders', () => {
     }
   });
 
+  it("stops a search at the server's own time limit and tells it as ORDER_SEARCH_TIMEOUT", async () => {
+    const search = suite.app.get(OrderSearch);
+    const scan = { runId: older, filters: { clientePrefix: 'A' }, sortKey: 'cliente' as const, after: null, limit: 50 };
+    await expect(search.ordersOfRun({ ...scan, timeLimitMs: 1 })).rejects.toMatchObject({ code: 'ORDER_SEARCH_TIMEOUT' });
+    expect((await search.ordersOfRun({ ...scan, timeLimitMs: 60_000 })).length).toBeGreaterThan(0);
+  });
+
   it('sends only finds an index bounds, and explains each on the server here', async () => {
     const indexes = await suite.db.collection('orders').indexes();
     const keysOf = (name: string) => Object.keys(indexes.find((index) => index.name === name)?.key ?? {});
@@ -179,6 +187,7 @@ describe('finding orders', () => {
       else expect(plan.filterPushdown).toBe(true); // FerretDB 1.24: it hands PostgreSQL the equality conditions and scans (it cannot use indexes)
     }
     const place = lanePlaceFilters({ runId: older, priority: 'VIP', processedAt: new Date() } as never);
+    // countDocuments sends this predicate as an aggregate's $match; the count command's plan is that $match's plan.
     for (const filter of [place.before, place.together]) {
       const plan = await suite.db.command({ explain: { count: 'orders', query: filter }, verbosity: 'queryPlanner' });
       expect(plan.ok).toBe(1);

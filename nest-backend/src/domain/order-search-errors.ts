@@ -12,6 +12,14 @@ export class InvalidOrderFilterError extends DomainError {
   readonly code = 'INVALID_ORDER_FILTER';
 }
 
+/** The server took longer than the search's time limit (ORDER_SEARCH_TIMEOUT_MS): on FerretDB, which scans, a large collection. */
+export class OrderSearchTimeoutError extends DomainError {
+  readonly code = 'ORDER_SEARCH_TIMEOUT';
+  constructor(limitMs: number) {
+    super(`the search took longer than ${limitMs} ms (ORDER_SEARCH_TIMEOUT_MS) on this database server; narrow it (runId, status, a time range) or search on MongoDB with its indexes`);
+  }
+}
+
 /** A cursor that was not made by this search: damaged, of other filters, or of a run that is gone. */
 export class InvalidOrderCursorError extends DomainError {
   readonly code = 'INVALID_CURSOR';

@@ -61,7 +61,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           </>
         ) : (
           <p role="alert" className="field-error" data-testid="orders-error">
-            {result.status === 400 ? t('orders.error', { message: result.message }) : t('error.backend', { url: getRuntimeConfig().apiUrl })}
+            {result.status === 400
+              ? t('orders.error', { message: result.message })
+              : result.status === 503
+                ? t('orders.timeout', { message: result.message })
+                : t('error.backend', { url: getRuntimeConfig().apiUrl })}
           </p>
         )}
       </section>

@@ -4,6 +4,7 @@ import { OrderSearch, RunOrdersQuery } from '../../domain/ports/order-search.por
 import { RunStore } from '../../domain/ports/run-store.port';
 import { ProcessRun } from '../../domain/run';
 import { FindOrdersService } from './find-orders.service';
+import { OrderSearchSettings } from './order-search-settings';
 
 const runIds = ['aaaaaaaa-0000-4000-8000-000000000003', 'aaaaaaaa-0000-4000-8000-000000000002', 'aaaaaaaa-0000-4000-8000-000000000001'];
 
@@ -45,7 +46,7 @@ function service(sizes: number[]) {
   const byRun = new Map(runIds.map((runId, i) => [runId, Array.from({ length: sizes[i] }, (_, index) => order(runId, index))]));
   const search = new ArrayOrderSearch(byRun);
   const runs = { list: async (page: number, limit: number) => ({ items: runIds.slice((page - 1) * limit, page * limit).map((runId) => ({ runId }) as ProcessRun), total: runIds.length }) };
-  return { finder: new FindOrdersService(search as unknown as OrderSearch, runs as unknown as RunStore), search, byRun };
+  return { finder: new FindOrdersService(search as unknown as OrderSearch, runs as unknown as RunStore, new OrderSearchSettings(5_000)), search, byRun };
 }
 
 async function everyPage(finder: FindOrdersService, filters: object, limit: number) {
@@ -81,7 +82,16 @@ describe('FindOrdersService', () => {
     const page = await finder.find({ filters: { runId: runIds[1], tier: 'OURO' }, limit: 10 });
     expect(page.items.map((item) => item.runId)).toEqual([runIds[1], runIds[1]]);
     expect(search.reads.map((read) => [read.runId, read.limit])).toEqual([[runIds[1], 11]]);
+    expect(search.reads[0].timeLimitMs).toBeGreaterThan(4_000);
+    expect(search.reads[0].timeLimitMs).toBeLessThanOrEqual(5_000);
     expect(page.nextCursor).toBeNull();
+  });
+
+  it('gives up once the runs it walked used the time limit, instead of reading the next run', async () => {
+    const slow = { ordersOfRun: () => new Promise<FoundOrder[]>((resolve) => setTimeout(() => resolve([]), 30)) };
+    const runs = { list: async () => ({ items: runIds.map((runId) => ({ runId }) as ProcessRun), total: runIds.length }) };
+    const finder = new FindOrdersService(slow as unknown as OrderSearch, runs as unknown as RunStore, new OrderSearchSettings(50));
+    await expect(finder.find({ filters: {}, limit: 5 })).rejects.toThrow(/took longer than 50 ms \(ORDER_SEARCH_TIMEOUT_MS\)/);
   });
 
   it('refuses a cursor with other filters, and one whose run is gone', async () => {
@@ -90,7 +100,7 @@ describe('FindOrdersService', () => {
     await expect(finder.find({ filters: { tier: 'OURO' }, cursor: first.nextCursor!, limit: 2 })).rejects.toThrow(/other filters/);
     const { search } = service([0, 0, 0]);
     const noRuns = { list: async () => ({ items: [], total: 0 }) };
-    const emptied = new FindOrdersService(search as unknown as OrderSearch, noRuns as unknown as RunStore);
+    const emptied = new FindOrdersService(search as unknown as OrderSearch, noRuns as unknown as RunStore, new OrderSearchSettings(5_000));
     await expect(emptied.find({ filters: {}, cursor: first.nextCursor!, limit: 2 })).rejects.toThrow(/its run no longer exists/);
   });
 });

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { FoundOrder, OrderFilters, OrderSortKey, sortKeyFor } from '../../domain/order-search';
-import { InvalidOrderCursorError } from '../../domain/order-search-errors';
+import { InvalidOrderCursorError, OrderSearchTimeoutError } from '../../domain/order-search-errors';
 import { OrderSearch } from '../../domain/ports/order-search.port';
 import { RunStore } from '../../domain/ports/run-store.port';
 import { OrderCursor, decodeCursor, encodeCursor } from './order-cursor';
 import { checkFilters } from './order-filters';
+import { OrderSearchSettings } from './order-search-settings';
 import { OrderView, toOrderView } from './order-view';
 
 export interface OrderSearchRequest {
@@ -27,23 +28,29 @@ const RUNS_PER_READ = 100;
 /**
  * `GET /pedidos/orders`. Every query names one run (the prefix of every search index, and of the shard
  * key): a search without `runId` walks the runs newest first, one run at a time, until the page is full.
- * A page is read with one more order than it shows, so `nextCursor` is null exactly on the last page.
+ * A page is read with one more order than it shows, so `nextCursor` is null exactly on the last page,
+ * and all its reads together stay within ORDER_SEARCH_TIMEOUT_MS.
  */
 @Injectable()
 export class FindOrdersService {
   constructor(
     private readonly search: OrderSearch,
     private readonly runs: RunStore,
+    private readonly settings: OrderSearchSettings,
   ) {}
 
   async find({ filters, cursor, limit }: OrderSearchRequest): Promise<OrderSearchPage> {
     checkFilters(filters);
     const sortKey = sortKeyFor(filters);
     const resume = cursor === undefined ? null : decodeCursor(cursor, filters, sortKey);
+    const limitMs = this.settings.timeLimitMs;
+    const deadline = Date.now() + limitMs;
     const found: FoundOrder[] = [];
     for await (const runId of this.runsFrom(filters.runId, resume)) {
       const after = resume && runId === resume.runId ? resume.position : null;
-      found.push(...(await this.search.ordersOfRun({ runId, filters, sortKey, after, limit: limit + 1 - found.length })));
+      const timeLimitMs = deadline - Date.now();
+      if (timeLimitMs <= 0) throw new OrderSearchTimeoutError(limitMs);
+      found.push(...(await this.search.ordersOfRun({ runId, filters, sortKey, after, limit: limit + 1 - found.length, timeLimitMs })));
       if (found.length > limit) break;
     }
     const items = found.slice(0, limit);

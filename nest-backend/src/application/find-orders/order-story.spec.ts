@@ -28,7 +28,7 @@ describe('order story', () => {
   it('names the job of its slice by its queue id, from the key and the job size the run recorded', () => {
     const story = orderStory(vipOrder, run(), { before: 5_000, together: 2_420 }, null);
     expect(story.job).toEqual({ key: 1, id: `${RUN}:VIP:5000-7420`, from: 5_000, to: 7_420 });
-    expect(story.lane).toEqual({ priority: 'VIP', size: 7_420, processedBefore: 5_000, processedTogether: 2_420 });
+    expect(story.lane).toEqual({ priority: 'VIP', size: 7_420, processedBefore: 5_000, processedTogether: 2_420, countTimedOut: false });
     expect(story.run).toMatchObject({ runId: RUN, phase: 'DONE', ordersPerJob: 5_000, finishedAt: null });
     expect(story.order).toMatchObject({ id: vipOrder.id, processedAt: '2026-12-02T10:00:05.500Z', attempts: 1 });
     expect(story.deadLetter).toBeNull();
@@ -45,6 +45,10 @@ describe('order story', () => {
     const story = orderStory(failed, run(), null, { runId: RUN, orderId: failed.id, priority: 'VIP', seq: failed.seq, reason: 'boom', attempts: 5, failedAt, retriedAt: null });
     expect(story.deadLetter).toEqual({ reason: 'boom', attempts: 5, failedAt: failedAt.toISOString(), retriedAt: null });
     expect(story.lane.processedBefore).toBeNull();
+  });
+
+  it('tells the story without the place when the server could not count it in time', () => {
+    expect(orderStory(vipOrder, run(), 'timed out', null).lane).toEqual({ priority: 'VIP', size: 7_420, processedBefore: null, processedTogether: null, countTimedOut: true });
   });
 
   it('still tells what it knows of an order whose run record is gone', () => {

@@ -17,13 +17,17 @@ export interface OrderStory {
    * after failures ran under that id with a suffix (`:repair-…`, `:alone`).
    */
   job: { key: number; id: string | null; from: number | null; to: number | null };
-  /** Its place among the orders of its run and priority; `processedBefore` is null until it is processed. */
-  lane: { priority: Order['priority']; size: number | null; processedBefore: number | null; processedTogether: number | null };
+  /**
+   * Its place among the orders of its run and priority; `processedBefore` is null until it is processed, and
+   * when the server could not count it within ORDER_SEARCH_TIMEOUT_MS (`countTimedOut`).
+   */
+  lane: { priority: Order['priority']; size: number | null; processedBefore: number | null; processedTogether: number | null; countTimedOut: boolean };
   deadLetter: { reason: string; attempts: number; failedAt: string; retriedAt: string | null } | null;
 }
 
-export function orderStory(order: Order, run: ProcessRun | null, place: LanePlace | null, deadLetter: DeadLetter | null): OrderStory {
+export function orderStory(order: Order, run: ProcessRun | null, place: LanePlace | 'timed out' | null, deadLetter: DeadLetter | null): OrderStory {
   const laneSize = run ? (order.priority === 'VIP' ? run.vipGenerated : run.normalGenerated) : null;
+  const counted = place === 'timed out' ? null : place;
   return {
     order: toOrderView(order),
     run: run && {
@@ -34,7 +38,13 @@ export function orderStory(order: Order, run: ProcessRun | null, place: LanePlac
       ordersPerJob: run.ordersPerJob,
     },
     job: jobOf(order, run, laneSize),
-    lane: { priority: order.priority, size: laneSize, processedBefore: place?.before ?? null, processedTogether: place?.together ?? null },
+    lane: {
+      priority: order.priority,
+      size: laneSize,
+      processedBefore: counted?.before ?? null,
+      processedTogether: counted?.together ?? null,
+      countTimedOut: place === 'timed out',
+    },
     deadLetter: deadLetter && {
       reason: deadLetter.reason,
       attempts: deadLetter.attempts,

@@ -107,6 +107,10 @@ export class Environment {
   @Transform(toBoolean) @IsBoolean()
   ORDER_SEARCH_INDEXES: boolean = true;
 
+  /** How long one order search or order page may keep the database busy (ms) before it answers 503 ORDER_SEARCH_TIMEOUT. */
+  @IsInt() @Min(100) @Max(600_000)
+  ORDER_SEARCH_TIMEOUT_MS: number = 15_000;
+
   /** Test-only fault injection: orders whose seq is a multiple of this fail every attempt (0 = off). */
   @IsInt() @Min(0)
   FAIL_EVERY_SEQ_MULTIPLE_OF: number = 0;

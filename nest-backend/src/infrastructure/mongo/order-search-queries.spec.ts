@@ -8,9 +8,11 @@ const ID = '6b0f8fda734d76ff1d31b11e';
 
 describe('order search queries', () => {
   it('names every priority and status in the lane listing, so each pair is one scan of search_lane', () => {
+    const [all] = runOrdersFinds({ runId: RUN, filters: {}, sortKey: 'lane', after: null, limit: 51 });
+    expect(all.filter).toEqual({ runId: RUN, priority: { $in: ['VIP', 'NORMAL'] }, status: { $in: ['pendente', 'processado', 'falhou'] } });
     const [find] = runOrdersFinds({ runId: RUN, filters: { tier: 'PRATA' }, sortKey: 'lane', after: null, limit: 51 });
     expect(find).toEqual({
-      filter: { runId: RUN, priority: { $in: ['NORMAL'] }, status: { $in: ['pendente', 'processado', 'falhou'] }, tier: 'PRATA' },
+      filter: { runId: RUN, priority: 'NORMAL', status: { $in: ['pendente', 'processado', 'falhou'] }, tier: 'PRATA' },
       sort: { processedAt: 1, _id: 1 },
       limit: 51,
       index: 'search_lane',

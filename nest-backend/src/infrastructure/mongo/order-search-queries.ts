@@ -25,7 +25,7 @@ const ANY_INSTANT = new Date(0);
  * read as two plain ranges instead of one `$or`, so each is a single bounded scan of the index: first
  * the rest of the orders that share the position's key (by `_id`), then the orders past that key.
  */
-export function runOrdersFinds({ runId, filters, sortKey, after, limit }: RunOrdersQuery): SearchFind[] {
+export function runOrdersFinds({ runId, filters, sortKey, after, limit }: Omit<RunOrdersQuery, 'timeLimitMs'>): SearchFind[] {
   const base = baseFilter(runId, filters, sortKey);
   const field = SORT_FIELD[sortKey];
   const index = SORT_INDEX[sortKey];
@@ -56,14 +56,16 @@ export function positionOf(order: StoredOrder, sortKey: OrderSortKey): SearchPos
 /**
  * Equality on the index's prefix, then the sort field's range. In the lane listing, priority and status
  * are always named (`$in` of every value when not filtered), so MongoDB merges one scan per pair by
- * processedAt instead of sorting. Filters the chosen index does not hold are checked on the documents.
+ * processedAt instead of sorting. One value is named by equality, which MongoDB bounds the same way and
+ * FerretDB hands to PostgreSQL (it keeps `$in` for itself). Filters the chosen index does not hold are
+ * checked on the documents.
  */
 function baseFilter(runId: string, filters: OrderFilters, sortKey: OrderSortKey): Filter<StoredOrder> {
   const filter: Record<string, unknown> = { runId };
   const priorities = prioritiesOf(filters);
   if (sortKey === 'lane') {
-    filter.priority = { $in: priorities };
-    filter.status = { $in: statusesOf(filters) };
+    filter.priority = oneOrAny(priorities);
+    filter.status = oneOrAny(statusesOf(filters));
   } else {
     if (priorities.length === 1) filter.priority = priorities[0];
     if (filters.status) filter.status = filters.status;
@@ -74,6 +76,8 @@ function baseFilter(runId: string, filters: OrderFilters, sortKey: OrderSortKey)
   if (filters.processedAt) filter.processedAt = rangeOf(filters.processedAt);
   return filter as Filter<StoredOrder>;
 }
+
+const oneOrAny = <T>(values: T[]): T | { $in: T[] } => (values.length === 1 ? values[0] : { $in: values });
 
 function rangeOf(range: TimeRange): Record<string, Date> {
   return { ...(range.from ? { $gte: range.from } : {}), ...(range.to ? { $lt: range.to } : {}) };

@@ -36,6 +36,6 @@ export interface OrderStory {
   order: OrderView;
   run: { runId: string; phase: string; createdAt: string; finishedAt: string | null; ordersPerJob: number } | null;
   job: { key: number; id: string | null; from: number | null; to: number | null };
-  lane: { priority: Priority; size: number | null; processedBefore: number | null; processedTogether: number | null };
+  lane: { priority: Priority; size: number | null; processedBefore: number | null; processedTogether: number | null; countTimedOut: boolean };
   deadLetter: { reason: string; attempts: number; failedAt: string; retriedAt: string | null } | null;
 }

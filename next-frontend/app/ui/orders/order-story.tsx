@@ -10,7 +10,8 @@ import { FigureGroup } from '@/app/ui/common/figure-group';
 export function OrderStoryView({ story, t, locale, timeZone }: { story: OrderStory; t: Translate; locale: Locale; timeZone: string }) {
   const { order, run, job, lane, deadLetter } = story;
   const when = (value: string | null) => formatDateTime(locale, value, timeZone);
-  const count = (value: number | null) => (value === null ? t('order.laneNotYet') : formatNumber(locale, value));
+  const count = (value: number | null) =>
+    value !== null ? formatNumber(locale, value) : lane.countTimedOut ? t('order.laneTimedOut') : t('order.laneNotYet');
   return (
     <>
       <p style={{ margin: '0 0 8px' }}>

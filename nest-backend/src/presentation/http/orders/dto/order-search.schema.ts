@@ -68,6 +68,7 @@ export const ORDER_STORY_SCHEMA: SchemaObject = {
         size: { ...nullableCount, description: 'orders of its run and priority' },
         processedBefore: { ...nullableCount, description: 'orders of its run and priority processed before it; null unless it is processed' },
         processedTogether: { ...nullableCount, description: 'orders of its run and priority processed by the same write (same processedAt), itself included' },
+        countTimedOut: { type: 'boolean', description: 'true when the server could not count the place within ORDER_SEARCH_TIMEOUT_MS (the two counts are then null)' },
       },
     },
     deadLetter: {

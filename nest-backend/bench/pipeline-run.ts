@@ -124,6 +124,8 @@ export async function runPipeline(ctx: BenchContext, config: PipelineConfig, lab
       MAX_ORDERS: String(Math.max(config.orders, ctx.maxOrdersDefault)),
       MONGO_MONITOR_COMMANDS: 'true',
       RUN_WORKERS_IN_API: 'true',
+      // The floor writes with the pipeline's own index alone; what the search indexes add is measured by search-index-cost.cjs.
+      ORDER_SEARCH_INDEXES: process.env.ORDER_SEARCH_INDEXES ?? 'false',
     };
     const nodeArgs = [...ctx.nodeArgs, ...(ctx.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${ctx.cpuProfDir}`] : [])];
     const spec = { backendDir: ctx.backendDir, logDir: ctx.logDir, env, nodeArgs };

@@ -9,6 +9,8 @@ import { EventsInfrastructureModule } from './infrastructure/events/events-infra
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { loggerModule } from './infrastructure/logging/logger.module';
 import { PrometheusMetricsModule } from './infrastructure/prometheus/prometheus-metrics.module';
+import { OrderSearchInfrastructureModule } from './infrastructure/mongo/order-search-infrastructure.module';
+import { ORDER_SEARCH_CONTROLLERS, ORDER_SEARCH_PROVIDERS } from './order-search.providers';
 import { API_PROVIDERS, WORKER_PROVIDERS } from './pipeline.providers';
 import { ServerProfileController } from './presentation/http/server-profile.controller';
 import { AccessModule } from './presentation/http/access.module';
@@ -43,10 +45,11 @@ export class AppModule {
         // Default metrics are registered by MetricsExposition, once per process.
         PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
         QueueBoardModule.forRoot(env),
+        OrderSearchInfrastructureModule,
       ],
       // Event intake first: Express tries the routes in this order, and POST /events is the busiest path.
-      controllers: [...EVENTS_CONTROLLERS, PedidosController, QueueController, RunsController, DeadLettersController, FailedJobsController, HealthController, ProcessMetricsController, ServerProfileController, ...AUDIT_CONTROLLERS, RunReportController],
-      providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS, ...AUDIT_PROVIDERS],
+      controllers: [...EVENTS_CONTROLLERS, PedidosController, QueueController, RunsController, DeadLettersController, FailedJobsController, HealthController, ProcessMetricsController, ServerProfileController, ...AUDIT_CONTROLLERS, RunReportController, ...ORDER_SEARCH_CONTROLLERS],
+      providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS, ...AUDIT_PROVIDERS, ...ORDER_SEARCH_PROVIDERS],
     };
   }
 }

@@ -10,6 +10,7 @@ import { dropTestDatabase, storedEventCounts } from './lib/events-db.mjs';
 import { freePort, runToCompletion, sleep, startProcess, stopAll, stopProcess, waitFor } from './lib/processes.mjs';
 import { runSeriesChecks } from './run-series-checks.mjs';
 import { retryChecks } from './retry-checks.mjs';
+import { orderSearchChecks } from './order-search.e2e.mjs';
 
 const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = path.resolve(FRONTEND, '..');
@@ -467,6 +468,7 @@ async function main() {
       },
     });
     await queueBoardChecks(page);
+    await orderSearchChecks(page, { test, assert, api, waitFor, dashboardUrl, active: ACTIVE });
     await millionChecks(browser);
 
     await test('no uncaught errors in the page', async () => {

@@ -104,6 +104,9 @@ export async function retryChecks(ctx) {
     let letters = await openLetters();
     assert(letters.length >= 4, `only ${letters.length} dead letters left`);
     await waitFor('every open dead letter listed', async () => (await page.locator('[data-testid="dead-letter-row"]').count()) === letters.length, { timeoutMs: 15_000 });
+    const firstLink = page.locator(`[data-testid="dead-letter-row"][data-order-id="${letters[0].orderId}"] [data-testid="dead-letter-order-link"]`);
+    const linked = await firstLink.getAttribute('href');
+    assert(linked === `/orders/${letters[0].orderId}`, `the dead letter links to ${linked}, not to its order's page`);
 
     const picked = letters.slice(0, 2).map((letter) => letter.orderId);
     for (const orderId of picked) await page.check(`[data-testid="dead-letter-row"][data-order-id="${orderId}"] [data-testid="dead-letter-select"]`);

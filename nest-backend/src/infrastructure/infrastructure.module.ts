@@ -18,7 +18,8 @@ import { DeadLetterDocument, DeadLetterSchema } from './mongo/dead-letter.schema
 import { MongoDeadLetterStore } from './mongo/mongo-dead-letter.store';
 import { MongoOrderStore } from './mongo/mongo-order.store';
 import { MongoRunStore } from './mongo/mongo-run.store';
-import { OrderDocument, OrderSchema } from './mongo/order.schema';
+import { OrderDocument } from './mongo/order.schema';
+import { orderSchemaFor } from './mongo/order-search-indexes';
 import { MongoServerInfo } from './mongo/mongo-server-info';
 import { DatabaseServerInfo } from '../domain/ports/database-server.port';
 import { ProcessRunDocument, ProcessRunSchema } from './mongo/process-run.schema';
@@ -55,7 +56,7 @@ export class InfrastructureModule {
       imports: [
         MongooseModule.forRoot(env.MONGO_URI, { autoIndex: true, serverSelectionTimeoutMS: 10_000, monitorCommands: env.MONGO_MONITOR_COMMANDS, ...writeConcernFor(env.MONGO_URI) }),
         MongooseModule.forFeature([
-          { name: OrderDocument.name, schema: OrderSchema },
+          { name: OrderDocument.name, schema: orderSchemaFor(env) },
           { name: ProcessRunDocument.name, schema: ProcessRunSchema },
           { name: DeadLetterDocument.name, schema: DeadLetterSchema },
         ]),

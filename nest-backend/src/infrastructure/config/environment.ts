@@ -129,6 +129,17 @@ export class Environment {
   /** Time between two points of a run's series until it fills up (then twice that, and so on). */
   @IsInt() @Min(100) @Max(60_000)
   RUN_SERIES_INTERVAL_MS: number = 1_000;
+  /**
+   * Builds the indexes only order searches use (`GET /pedidos/orders`, docs/order-search.md). On by default:
+   * on MongoDB they make every search an index scan. `start` turns them off for the FerretDB it starts itself,
+   * which cannot use them and rewrites each of them for every processed order (README, "Finding orders").
+   */
+  @Transform(toBoolean) @IsBoolean()
+  ORDER_SEARCH_INDEXES: boolean = true;
+
+  /** How long one order search or order page may keep the database busy (ms) before it answers 503 ORDER_SEARCH_TIMEOUT. */
+  @IsInt() @Min(100) @Max(600_000)
+  ORDER_SEARCH_TIMEOUT_MS: number = 15_000;
 
   /** Test-only fault injection: orders whose seq is a multiple of this fail every attempt (0 = off). */
   @IsInt() @Min(0)

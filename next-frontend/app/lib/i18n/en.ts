@@ -1,5 +1,6 @@
 import type { Dictionary } from './dictionary';
 import { auditEn } from './audit-en';
+import { ordersEn } from './orders-en';
 import { eventsEn } from './events-en';
 import { seriesEn } from './series-en';
 import { retryEn } from './retry-en';
@@ -259,4 +260,5 @@ export const en: Dictionary = {
   ...auditEn,
   ...seriesEn,
   ...retryEn,
+  ...ordersEn,
 };

@@ -2,6 +2,7 @@ import { auditPtBR } from './audit-pt-br';
 import { eventsPtBR } from './events-pt-br';
 import { seriesPtBR } from './series-pt-br';
 import { retryPtBR } from './retry-pt-br';
+import { ordersPtBR } from './orders-pt-br';
 
 /** Brazilian Portuguese, the default language. Every other dictionary has exactly these keys. */
 export const ptBR = {
@@ -259,4 +260,5 @@ export const ptBR = {
   ...auditPtBR,
   ...seriesPtBR,
   ...retryPtBR,
+  ...ordersPtBR,
 } as const;

@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/queue', key: 'nav.queue' },
   { href: '/runs', key: 'nav.runs' },
   { href: '/dead-letters', key: 'nav.deadLetters' },
+  { href: '/orders', key: 'nav.orders' },
   { href: '/eventos', key: 'nav.events' },
   { href: '/audit', key: 'nav.audit' },
 ] as const;

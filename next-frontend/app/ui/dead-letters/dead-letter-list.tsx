@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import useSWR from 'swr';
 import type { StatusSnapshot } from '@/app/lib/api/types';
 import { formatDateTime, formatNumber, shortId } from '@/app/lib/format';
+import { orderHref } from '@/app/lib/orders/search-query';
 import { retryBlock } from '@/app/lib/retry/eligibility';
 import { DEAD_LETTERS_PER_PAGE, deadLetterKeys } from '@/app/lib/retry/keys';
 import { MAX_RETRY_SELECTION, type DeadLettersRetried, type OrderDeadLetter, type OrderDeadLettersPage } from '@/app/lib/retry/types';
@@ -151,7 +152,9 @@ export function DeadLetterList({ fallback, fallbackStatus }: { fallback?: OrderD
                 />
               </td>
               <td className="mono" title={letter.orderId}>
-                {shortId(letter.orderId)}
+                <Link href={orderHref(letter.orderId)} data-testid="dead-letter-order-link">
+                  {shortId(letter.orderId)}
+                </Link>
               </td>
               <td className="mono">
                 <Link href={`/runs/${encodeURIComponent(letter.runId)}`} title={letter.runId}>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import useSWR from 'swr';
 import { keys } from '@/app/lib/api/keys';
 import type { RunReport, RunSummary } from '@/app/lib/api/types';
+import { runOrdersHref } from '@/app/lib/orders/search-query';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { PhaseBadge } from '@/app/ui/overview/phase-badge';
 import { TimelineBar } from '@/app/ui/overview/timeline-bar';
@@ -28,6 +29,14 @@ export function RunDetail({ runId, fallback, fallbackReport = null }: { runId: s
         </h1>
         <PhaseBadge phase={run.phase} t={t} testId="run-phase" />
       </div>
+      <p className="button-row" style={{ margin: '0 0 16px' }}>
+        <Link className="button" href={runOrdersHref(run.runId)} data-testid="run-orders-link">
+          {t('orders.runOrders')}
+        </Link>
+        <Link className="button" href={runOrdersHref(run.runId, 'falhou')} data-testid="run-failed-orders-link">
+          {t('orders.runFailed')}
+        </Link>
+      </p>
       <section className="card" style={{ marginBottom: 16 }}>
         <h2 className="card-title" style={{ marginBottom: 10 }}>
           {t('timeline.title')}

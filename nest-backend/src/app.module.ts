@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { ALERTS_API_PROVIDERS, ALERTS_CONTROLLERS } from './alerts.providers';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { EVENTS_API_PROVIDERS, EVENTS_CONTROLLERS, EVENTS_WORKER_PROVIDERS } from './events.providers';
+import { AlertsInfrastructureModule } from './infrastructure/alerts/alerts-infrastructure.module';
 import { Environment } from './infrastructure/config/environment';
 import { EventsInfrastructureModule } from './infrastructure/events/events-infrastructure.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -30,6 +32,7 @@ export class AppModule {
         loggerModule(env, 'api'),
         InfrastructureModule.forRoot(env, 'api'),
         EventsInfrastructureModule.forRoot(env, 'api'),
+        AlertsInfrastructureModule.forRoot(env, 'api'),
         TerminusModule,
         AccessModule.forRoot(env),
         PrometheusMetricsModule.forRoot(env, 'api'),
@@ -37,8 +40,8 @@ export class AppModule {
         PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
         QueueBoardModule.forRoot(env),
       ],
-      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...EVENTS_CONTROLLERS],
-      providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS],
+      controllers: [PedidosController, QueueController, RunsController, DeadLettersController, HealthController, ProcessMetricsController, ServerProfileController, ...EVENTS_CONTROLLERS, ...ALERTS_CONTROLLERS],
+      providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS, ...ALERTS_API_PROVIDERS],
     };
   }
 }

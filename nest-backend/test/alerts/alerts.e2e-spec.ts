@@ -8,7 +8,8 @@ import { dropTestData, testEnvironment } from '../support/test-environment';
 import { AlertSockets } from './alert-sockets';
 import { WebhookReceiver } from './webhook-receiver';
 
-const STALL_ALERT_S = 2;
+// Well above the time a job of 50 orders takes on a busy machine, so no lane stalls before the test pauses it.
+const STALL_ALERT_S = 5;
 
 /**
  * Two API processes (both consuming the queue) on one database and Redis, with a local HTTP receiver as
@@ -37,7 +38,7 @@ describe('alerts: a stalled lane and a run in ERROR reach the webhook, the socke
       ALERT_WEBHOOK_TIMEOUT_MS: '2000',
     });
     apis = [new ApiProcess(env, await freePort()), new ApiProcess(env, await freePort())];
-    await Promise.all(apis.map((api) => api.start()));
+    for (const api of apis) await api.start();
     https = apis.map((api) => httpClient(() => api.url));
     sockets = await Promise.all(apis.map((api) => AlertSockets.connect(api.url)));
     redis = new Redis(env.REDIS_URL);
@@ -64,6 +65,7 @@ describe('alerts: a stalled lane and a run in ERROR reach the webhook, the socke
     const { runId } = started.body;
     await waitForStatus(one, (s) => s.counts.vip >= 50 && s.counts.vip <= s.progress.vipTarget - 500, 120_000, 'VIP processing under way', 20);
 
+    await waitUntil(async () => !(await openAlerts(one)).some((a) => a.key === 'lane-stalled:VIP'), 30_000, 'the VIP lane to be moving before the pause');
     receiver.refuseNext(2);
     expect((await two.post('/pedidos/queue/pause')).status).toBe(200);
     const opened = await receiver.waitFor('alert.open', 'lane-stalled:VIP', 60_000);

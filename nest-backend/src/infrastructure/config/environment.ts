@@ -170,9 +170,9 @@ export class Environment {
 
   // --- Alerts (see README "Alerts"); a threshold of 0 turns its alert off ---
 
-  /** How often (ms) the evaluating API process checks every alert condition. */
+  /** How often (ms) the evaluating API process checks every alert condition (each check costs it 2–3 Redis commands). */
   @IsInt() @Min(250) @Max(60_000)
-  ALERT_CHECK_EVERY_MS: number = 2_000;
+  ALERT_CHECK_EVERY_MS: number = 5_000;
 
   /** Seconds a lane may have work and make no progress (no job finished) before it is reported stalled; above the longest job. */
   @IsInt() @Min(0) @Max(604_800)

@@ -22,14 +22,16 @@ import { UnreachableRule } from './unreachable.rule';
 import { VipDeadlineRule } from './vip-deadline.rule';
 
 const READ_TIMEOUT_MS = 2_000;
-/** The lease outlives a few missed checks, and a dead evaluator is replaced within this long. */
+/** The lease outlives a couple of missed checks; a dead evaluator is replaced within its time. */
 const MIN_LEASE_MS = 10_000;
+const CHECKS_PER_LEASE = 3;
 
 /**
  * Checks every alert condition every `checkEveryMs`, in one API process at a time (the holder of a lease in
- * Redis; any other API takes over within the lease's time when it dies). Each check reads the latest run and its
- * live counters once (two Redis reads) for every rule; the database is read only for the dead-letter count, and
- * rarely. While Redis cannot be reached the holder keeps checking: nobody can take the lease from it then.
+ * Redis; any other API takes over within the lease's time when it dies). A check is one lease claim (which also
+ * tells whether Redis answers), then one read of the latest run and its live counters for every rule; the database
+ * is read only for the dead-letter count, and rarely. While Redis cannot be reached the holder keeps checking:
+ * nobody can take the lease from it then.
  */
 @Injectable()
 export class AlertEvaluator implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -37,6 +39,8 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnApplicationShut
   private checking: Promise<void> | null = null;
   private stopped = false;
   private leading = false;
+  /** Whether the last lease claim (a Redis call) was answered in time: the check's sign that Redis is reachable. */
+  private redisAnswered = true;
   private ledger: AlertLedger | null = null;
   private rules: AlertRule[] = [];
   private readonly claims = new OneAtATime<boolean>();
@@ -94,11 +98,13 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async claimLease(): Promise<boolean> {
-    const ttlMs = Math.max(MIN_LEASE_MS, 5 * this.settings.checkEveryMs);
+    const ttlMs = Math.max(MIN_LEASE_MS, CHECKS_PER_LEASE * this.settings.checkEveryMs);
     let held: boolean;
     try {
       held = await within(this.claims.run(() => this.lease.claim(ttlMs)), READ_TIMEOUT_MS, 'claiming the alert lease');
+      this.redisAnswered = true;
     } catch {
+      this.redisAnswered = false;
       return this.leading; // cannot tell: keep the role this process had
     }
     if (held && !this.leading) await this.lead();
@@ -124,7 +130,7 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnApplicationShut
   private newRules(): AlertRule[] {
     const { stallAfterMs, vipDeadlineMs, deadLettersAtLeast, queueUnreachableAfterMs, databaseUnreachableAfterMs } = this.settings;
     return [
-      new UnreachableRule('queue-unreachable', queueUnreachableAfterMs, () => this.probe.queueReachable()),
+      new UnreachableRule('queue-unreachable', queueUnreachableAfterMs, async () => this.redisAnswered && (await this.probe.queueReachable())),
       new UnreachableRule('database-unreachable', databaseUnreachableAfterMs, () => this.probe.databaseReachable()),
       new LaneStallRule(stallAfterMs, () => within(this.queue.isPaused(), READ_TIMEOUT_MS, 'asking whether the queue is paused')),
       new VipDeadlineRule(vipDeadlineMs),

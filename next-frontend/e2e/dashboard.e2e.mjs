@@ -5,6 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { alertChecks } from './alert-checks.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { dropTestDatabase, storedEventCounts } from './lib/events-db.mjs';
 import { freePort, runToCompletion, sleep, startProcess, stopAll, stopProcess, waitFor } from './lib/processes.mjs';
@@ -108,7 +109,8 @@ let backendProcess;
 let backendPort;
 let dashboardPort;
 
-function startBackend() {
+/** Starts (or starts again) the backend; `extraEnv` changes its settings for this start only. */
+function startBackend(extraEnv = {}) {
   backendProcess = startProcess('backend', process.execPath, ['dist/main.js'], {
     cwd: BACKEND,
     env: {
@@ -119,6 +121,7 @@ function startBackend() {
       CORS_ORIGINS: `${dashboardUrl},http://localhost:${dashboardPort}`,
       API_KEY,
       EVENTS_FAIL_MARKER,
+      ...extraEnv,
     },
     logFile: path.join(RESULTS, `backend${backendProcess ? '-restarted' : ''}.log`),
   });
@@ -455,6 +458,20 @@ async function main() {
     await eventsChecks(page);
     await queueBoardChecks(page);
     await millionChecks(browser);
+    await alertChecks({
+      page,
+      api,
+      test,
+      assert,
+      waitFor,
+      restartBackend: async (extraEnv) => {
+        await stopProcess(backendProcess);
+        await startBackend(extraEnv);
+      },
+      dashboardUrl,
+      resultsDir: RESULTS,
+      log,
+    });
 
     await test('no uncaught errors in the page', async () => {
       assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);

@@ -1,3 +1,4 @@
+import { alertsEn } from './alerts-en';
 import type { Dictionary } from './dictionary';
 import { eventsEn } from './events-en';
 
@@ -253,4 +254,5 @@ export const en: Dictionary = {
   'notFound.title': 'Page not found',
   'notFound.home': 'Go to the overview',
   ...eventsEn,
+  ...alertsEn,
 };

@@ -1,3 +1,4 @@
+import { alertsPtBR } from './alerts-pt-br';
 import { eventsPtBR } from './events-pt-br';
 
 /** Brazilian Portuguese, the default language. Every other dictionary has exactly these keys. */
@@ -253,4 +254,5 @@ export const ptBR = {
   'notFound.title': 'Página não encontrada',
   'notFound.home': 'Ir para a visão geral',
   ...eventsPtBR,
+  ...alertsPtBR,
 } as const;

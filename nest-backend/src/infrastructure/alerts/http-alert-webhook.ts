@@ -17,7 +17,7 @@ interface Delivery {
   body: string;
 }
 
-/** The JSON body of one delivery: `text` makes it readable by chat webhooks (Slack, Mattermost) as it is. */
+/** The JSON body of one delivery; `text` is the alert as one sentence, the field chat tools' incoming webhooks show. */
 export function webhookBody(change: AlertChange, deployment: string, deliveryId: string): Record<string, unknown> {
   const { alert } = change;
   const text = change.state === 'open' ? `[${alert.severity}] ${alert.message}` : `[cleared] ${alert.message}`;

@@ -90,6 +90,8 @@ describe('alerts: a stalled lane and a run in ERROR reach the webhook, the socke
     await waitUntil(async () => sockets.every((s) => s.of(opened.alert.id, 'cleared').length === 1), 10_000, 'both sockets to hear it cleared');
     const { body } = await two.get('/pedidos/alerts?recent=50');
     expect(body.recent.find((a: { id: string }) => a.id === opened.alert.id)).toMatchObject({ key: 'lane-stalled:VIP', clearedAt: cleared.alert.clearedAt });
+    // What the dashboard's banner asks for: the open ones only.
+    expect((await two.get('/pedidos/alerts?recent=0')).body.recent).toEqual([]);
 
     expect((await waitForRunEnd(one, 180_000)).phase).toBe('DONE');
     expect(receiver.accepted('alert.open', 'lane-stalled:VIP').filter((d) => d.alert.id === opened.alert.id)).toHaveLength(1);

@@ -73,6 +73,8 @@ export class RedisAlertStore extends AlertStore {
   }
 
   async listRecent(limit: number): Promise<Alert[]> {
+    // LRANGE 0 -1 would be the whole list.
+    if (limit <= 0) return [];
     return (await this.redis.lrange(this.keys.alerts('recent'), 0, limit - 1)).map(alertFromJson);
   }
 }

@@ -26,10 +26,11 @@ export async function alertChecks({ page, api, test, assert, waitFor, restartBac
 
       const started = await api(`/pedidos/generate?quantity=${RUN}`, 'POST');
       assert(started.status === 202, `generate answered ${started.status}`);
-      await waitFor('VIP processing under way, with VIP work left', async () => {
+      // Paused while generating, the VIP lane keeps getting slices it cannot process.
+      await waitFor('VIP processing under way while generating', async () => {
         const { body } = await api('/pedidos');
         if (!ACTIVE.includes(body.phase)) throw new Error(`the run ended (${body.phase}) before it could be paused`);
-        return body.counts.vip >= 200 && body.counts.vip <= body.progress.vipTarget - 1_000;
+        return body.phase === 'GENERATING' && body.counts.vip >= 200 && body.progress.generated <= RUN - 5_000;
       }, { timeoutMs: 120_000, intervalMs: 50 });
       const paused = await api('/pedidos/queue/pause', 'POST');
       assert(paused.status === 200, `pause answered ${paused.status}`);

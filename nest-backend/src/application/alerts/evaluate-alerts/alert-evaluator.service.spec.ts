@@ -7,10 +7,10 @@ import { WorkQueue } from '../../../domain/ports/work-queue.port';
 import { ProcessRun } from '../../../domain/run';
 import { RunLog } from '../../run-log/run-log.service';
 import { AlertSettings } from '../alert-settings';
-import { MemoryAlertStore, SharedLease, told } from './alert-fakes';
+import { MemoryAlertStore, SharedLease, told } from './alert.fixtures';
 import { AlertDispatcher } from './alert-dispatcher';
 import { AlertEvaluator } from './alert-evaluator.service';
-import { runAt } from './rule-fixtures';
+import { runAt } from './rule.fixtures';
 
 const settings = new AlertSettings({
   checkEveryMs: 1_000,

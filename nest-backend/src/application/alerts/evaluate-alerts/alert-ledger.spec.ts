@@ -1,5 +1,5 @@
 import { AlertChange, AlertCondition } from '../../../domain/alerts/alert';
-import { MemoryAlertStore, told } from './alert-fakes';
+import { MemoryAlertStore, told } from './alert.fixtures';
 import { AlertLedger } from './alert-ledger';
 
 function stalled(lane: 'VIP' | 'NORMAL'): AlertCondition {

@@ -1,7 +1,7 @@
 import { DeadLetter } from '../../../domain/dead-letter';
 import { DeadLetterPage } from '../../../domain/ports/dead-letter-store.port';
 import { DEAD_LETTERS_RECOUNT_MS, DeadLettersRule } from './dead-letters.rule';
-import { runAt, seen } from './rule-fixtures';
+import { runAt, seen } from './rule.fixtures';
 
 function letter(orderId: string): DeadLetter {
   return { runId: 'run-1', orderId, priority: 'VIP', seq: 7, reason: 'boom', attempts: 5, failedAt: new Date(0), retriedAt: null };

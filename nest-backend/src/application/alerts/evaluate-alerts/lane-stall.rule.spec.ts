@@ -1,5 +1,5 @@
 import { LaneStallRule } from './lane-stall.rule';
-import { runAt, seen } from './rule-fixtures';
+import { runAt, seen } from './rule.fixtures';
 
 describe('LaneStallRule', () => {
   const draining = (vip: number) => runAt({ phase: 'WAITING_VIP_DRAIN', vip });

@@ -1,5 +1,5 @@
 import { RunErrorRule } from './run-error.rule';
-import { runAt, seen } from './rule-fixtures';
+import { runAt, seen } from './rule.fixtures';
 
 describe('RunErrorRule', () => {
   const rule = new RunErrorRule();

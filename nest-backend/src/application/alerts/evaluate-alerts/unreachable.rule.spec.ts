@@ -1,4 +1,4 @@
-import { seen } from './rule-fixtures';
+import { seen } from './rule.fixtures';
 import { UnreachableRule } from './unreachable.rule';
 
 describe('UnreachableRule', () => {

@@ -1,4 +1,4 @@
-import { runAt, seen } from './rule-fixtures';
+import { runAt, seen } from './rule.fixtures';
 import { VipDeadlineRule } from './vip-deadline.rule';
 
 describe('VipDeadlineRule', () => {

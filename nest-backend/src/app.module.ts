@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { ALERTS_API_PROVIDERS, ALERTS_CONTROLLERS } from './alerts.providers';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit.providers';
 import { EVENTS_API_PROVIDERS, EVENTS_CONTROLLERS, EVENTS_WORKER_PROVIDERS } from './events.providers';
+import { AlertsInfrastructureModule } from './infrastructure/alerts/alerts-infrastructure.module';
 import { Environment } from './infrastructure/config/environment';
 import { AuditInfrastructureModule } from './infrastructure/audit/audit-infrastructure.module';
 import { EventsInfrastructureModule } from './infrastructure/events/events-infrastructure.module';
@@ -39,6 +41,7 @@ export class AppModule {
         EventsInfrastructureModule.forRoot(env, 'api'),
         AuditInfrastructureModule.forRoot(env),
         RunSeriesInfrastructureModule.forRoot(env),
+        AlertsInfrastructureModule.forRoot(env, 'api'),
         TerminusModule,
         AccessModule.forRoot(env),
         PrometheusMetricsModule.forRoot(env, 'api'),
@@ -48,8 +51,8 @@ export class AppModule {
         OrderSearchInfrastructureModule,
       ],
       // Event intake first: Express tries the routes in this order, and POST /events is the busiest path.
-      controllers: [...EVENTS_CONTROLLERS, PedidosController, QueueController, RunsController, DeadLettersController, FailedJobsController, HealthController, ProcessMetricsController, ServerProfileController, ...AUDIT_CONTROLLERS, RunReportController, ...ORDER_SEARCH_CONTROLLERS],
-      providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS, ...AUDIT_PROVIDERS, ...ORDER_SEARCH_PROVIDERS],
+      controllers: [...EVENTS_CONTROLLERS, PedidosController, QueueController, RunsController, DeadLettersController, FailedJobsController, HealthController, ProcessMetricsController, ServerProfileController, ...AUDIT_CONTROLLERS, RunReportController, ...ORDER_SEARCH_CONTROLLERS, ...ALERTS_CONTROLLERS],
+      providers: [...API_PROVIDERS, PedidosGateway, ...EVENTS_API_PROVIDERS, ...AUDIT_PROVIDERS, ...ORDER_SEARCH_PROVIDERS, ...ALERTS_API_PROVIDERS],
     };
   }
 }

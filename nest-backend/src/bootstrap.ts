@@ -49,7 +49,7 @@ export async function createApi(env: Environment): Promise<INestApplication> {
   app.useWebSocketAdapter(new ConfiguredIoAdapter(app, origins, app.get(AccessPolicy)));
   const openApi = new DocumentBuilder()
     .setTitle('Pedidos')
-    .setDescription('Order generation and strictly VIP-first processing on Bull and MongoDB. Socket.IO events: phase, progress, log, events:metrics.')
+    .setDescription('Order generation and strictly VIP-first processing on Bull and MongoDB. Socket.IO events: phase, progress, log, events:metrics, alert.')
     .setVersion('1.0.0')
     .build();
   SwaggerModule.setup('docs', app, documentEventsKey(documentApiKey(SwaggerModule.createDocument(app, openApi))));

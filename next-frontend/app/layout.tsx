@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AlertBanner } from '@/app/ui/alerts/alert-banner';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { getRuntimeConfig } from '@/app/lib/server/runtime-config';
 import { ACCESS_KEY, type AccessView } from '@/app/lib/access';
@@ -57,6 +58,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </div>
               </div>
             </header>
+            <AlertBanner />
             <main id="main" className="page" tabIndex={-1}>
               {children}
             </main>

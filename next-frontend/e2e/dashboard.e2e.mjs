@@ -5,6 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { alertChecks } from './alert-checks.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { dropTestDatabase, storedEventCounts } from './lib/events-db.mjs';
 import { freePort, runToCompletion, sleep, startProcess, stopAll, stopProcess, waitFor } from './lib/processes.mjs';
@@ -111,6 +112,7 @@ let backendProcess;
 let backendPort;
 let dashboardPort;
 
+/** Starts (or starts again) the backend; `extraEnv` changes its settings for this start only. */
 function startBackend(extraEnv = {}) {
   backendProcess = startProcess('backend', process.execPath, ['dist/main.js'], {
     cwd: BACKEND,
@@ -470,6 +472,20 @@ async function main() {
     await queueBoardChecks(page);
     await orderSearchChecks(page, { test, assert, api, waitFor, dashboardUrl, active: ACTIVE });
     await millionChecks(browser);
+    await alertChecks({
+      page,
+      api,
+      test,
+      assert,
+      waitFor,
+      restartBackend: async (extraEnv) => {
+        await stopProcess(backendProcess);
+        await startBackend(extraEnv);
+      },
+      dashboardUrl,
+      resultsDir: RESULTS,
+      log,
+    });
 
     await test('no uncaught errors in the page', async () => {
       assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { AlertChange } from './alerts/types';
 import type { LogLine, PhaseEvent, StatusSnapshot } from './api/types';
 import type { EventMetrics } from './events/types';
 
@@ -7,6 +8,7 @@ export interface ServerToClientEvents {
   progress: (snapshot: StatusSnapshot) => void;
   log: (line: LogLine | LogLine[]) => void;
   'events:metrics': (metrics: EventMetrics) => void;
+  alert: (change: AlertChange) => void;
 }
 
 let socket: Socket<ServerToClientEvents> | null = null;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 import { parseRedisAddress } from '../redis/redis-address';
 
 // Implicit conversion would turn any non-empty string into `true`, so booleans are read from the raw value.
@@ -209,6 +209,48 @@ export class Environment {
    */
   @IsOptional() @Matches(/^[A-Za-z0-9_]{1,40}$/, { message: 'EVENTS_FAIL_MARKER must be 1-40 letters, digits or _' })
   EVENTS_FAIL_MARKER?: string;
+
+  // --- Alerts (see README "Alerts"); a threshold of 0 turns its alert off ---
+
+  /** How often (ms) the evaluating API process checks every alert condition (each check costs it 2–3 Redis commands). */
+  @IsInt() @Min(250) @Max(60_000)
+  ALERT_CHECK_EVERY_MS: number = 5_000;
+
+  /** Seconds a lane may have work and make no progress (no job finished) before it is reported stalled; above the longest job. */
+  @IsInt() @Min(0) @Max(604_800)
+  STALL_ALERT_S: number = 300;
+
+  /** Seconds after a run's start by which every VIP order should be processed (0 = no deadline). */
+  @IsInt() @Min(0) @Max(604_800)
+  VIP_DEADLINE_S: number = 0;
+
+  /** Open dead letters (orders that failed every attempt, not yet retried) that raise an alert. */
+  @IsInt() @Min(0) @Max(1_000_000_000)
+  DEAD_LETTERS_ALERT_MIN: number = 1;
+
+  /** Seconds Redis (the queue) may be unreachable from the evaluating API before an alert. */
+  @IsInt() @Min(0) @Max(604_800)
+  QUEUE_UNREACHABLE_ALERT_S: number = 30;
+
+  /** Seconds the database may be unreachable before an alert. */
+  @IsInt() @Min(0) @Max(604_800)
+  DATABASE_UNREACHABLE_ALERT_S: number = 30;
+
+  /** Where alert changes are POSTed as JSON (unset = no webhook). */
+  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'ALERT_WEBHOOK_URL must be an http:// or https:// URL' })
+  ALERT_WEBHOOK_URL?: string;
+
+  /** Milliseconds one webhook attempt may take before it counts as failed. */
+  @IsInt() @Min(100) @Max(120_000)
+  ALERT_WEBHOOK_TIMEOUT_MS: number = 5_000;
+
+  /** Attempts after the first for a delivery that failed (network error, timeout, 408, 429, 5xx). */
+  @IsInt() @Min(0) @Max(20)
+  ALERT_WEBHOOK_RETRIES: number = 5;
+
+  /** Base (ms) of the exponential backoff between webhook attempts (doubling, at most 60 s). */
+  @IsInt() @Min(0) @Max(600_000)
+  ALERT_WEBHOOK_BACKOFF_MS: number = 1_000;
 }
 
 /** Parses and checks the environment; throws one error naming every bad variable. */

@@ -61,6 +61,15 @@ export class RedisKeys {
     return `${this.prefix}:audit:fingerprint-secret`;
   }
 
+  /** Alerts (see RedisAlertStore): the open ones by key, the last cleared ones, cleared ids, the evaluator's lease, and the channel of changes. */
+  alerts(part: 'open' | 'recent' | 'evaluator' | 'changes'): string {
+    return `${this.prefix}:alerts:${part}`;
+  }
+
+  alertCleared(alertId: string): string {
+    return `${this.prefix}:alerts:cleared:${alertId}`;
+  }
+
   /** Held while a process writes the run's record (see MongoRunStore). */
   runWrites(runId: string): string {
     return `${this.prefix}:run:${runId}:writes`;

@@ -20,6 +20,7 @@ const STATUS_OF_CODE: Record<string, HttpStatus> = {
   QUANTITY_OUT_OF_RANGE: HttpStatus.BAD_REQUEST,
   VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
   EVENT_QUEUE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  ALERTS_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export interface ApiErrorBody {

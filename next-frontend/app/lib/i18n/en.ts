@@ -1,3 +1,4 @@
+import { alertsEn } from './alerts-en';
 import type { Dictionary } from './dictionary';
 import { auditEn } from './audit-en';
 import { ordersEn } from './orders-en';
@@ -261,4 +262,5 @@ export const en: Dictionary = {
   ...seriesEn,
   ...retryEn,
   ...ordersEn,
+  ...alertsEn,
 };

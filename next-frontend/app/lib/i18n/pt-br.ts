@@ -1,4 +1,5 @@
 import { auditPtBR } from './audit-pt-br';
+import { alertsPtBR } from './alerts-pt-br';
 import { eventsPtBR } from './events-pt-br';
 import { seriesPtBR } from './series-pt-br';
 import { retryPtBR } from './retry-pt-br';
@@ -261,4 +262,5 @@ export const ptBR = {
   ...seriesPtBR,
   ...retryPtBR,
   ...ordersPtBR,
+  ...alertsPtBR,
 } as const;

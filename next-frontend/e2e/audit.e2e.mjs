@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
 import { buildIfNeeded } from './lib/build.mjs';
-import { dropTestDatabase } from './lib/events-db.mjs';
-import { freePort, startProcess, stopAll, waitFor } from './lib/processes.mjs';
+import { freePort, startProcess, waitFor } from './lib/processes.mjs';
+import { runSuite } from './lib/suite-runner.mjs';
 
 const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = path.resolve(FRONTEND, '..');
@@ -182,31 +182,4 @@ async function main() {
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.log(`✗ the audit e2e exceeded ${TOTAL_TIMEOUT_MS} ms`);
-  results.push({ name: 'total time limit', ok: false });
-  finish(1);
-}, TOTAL_TIMEOUT_MS);
-
-let finishing = false;
-async function finish(code) {
-  if (finishing) return;
-  finishing = true;
-  clearTimeout(watchdog);
-  await stopAll();
-  if (process.env.MONGO_URI) await dropTestDatabase(process.env.MONGO_URI).catch((error) => log(`could not drop the test database: ${error.message}`));
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(code || (failed > 0 ? 1 : 0));
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => finish(1));
-
-main()
-  .then(() => finish(0))
-  .catch((error) => {
-    console.log(`✗ setup: ${error?.stack || error}`);
-    results.push({ name: 'setup', ok: false, error });
-    finish(1);
-  });
+runSuite({ what: 'the audit e2e', main, results, timeoutMs: TOTAL_TIMEOUT_MS, log });

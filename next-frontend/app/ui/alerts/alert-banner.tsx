@@ -17,13 +17,14 @@ import './alert-banner.css';
  * is down), then the socket's `alert` events. Renders nothing while no alert is open.
  */
 export function AlertBanner() {
-  const { apiUrl } = useBackend();
+  const { apiUrl, config } = useBackend();
   const { mutate } = useSWRConfig();
   const { t, locale, timeZone } = useI18n();
   const { data } = useSWR<AlertsBody>(alertKeys.open);
 
   useEffect(() => {
-    const socket = getSocket(apiUrl);
+    // The same key as every other user of the shared socket: another one would make getSocket connect it again.
+    const socket = getSocket(apiUrl, config.apiKey ?? null);
     const onAlert = (change: AlertChange) => {
       // Before the first answer there is nothing to change: that answer already includes the change.
       mutate<AlertsBody>(alertKeys.open, (body) => (body ? { ...body, open: withChange(body.open, change) } : body), { revalidate: false });
@@ -32,7 +33,7 @@ export function AlertBanner() {
     return () => {
       socket.off('alert', onAlert);
     };
-  }, [apiUrl, mutate]);
+  }, [apiUrl, config.apiKey, mutate]);
 
   const open = bySeverity(data?.open ?? []);
   if (open.length === 0) return null;

@@ -2,7 +2,7 @@
 // Needs MONGO_URI and REDIS_URL of running services (the root `pnpm test` exports them). Starts the built backend
 // and two dashboards on free ports, one holding the API key and one holding the read key, drives Debian's
 // Chromium, stops them all. Prints `N passed, N failed` last; exits non-zero when anything failed.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
@@ -170,6 +170,11 @@ async function main() {
       await reader.goto(`${dashboards.read}/audit`, { waitUntil: 'domcontentloaded', timeout: 30_000 });
       await reader.locator(`[data-testid="audit-row"][data-action="generate"][data-run-id="${runId}"]`).first().waitFor({ timeout: 15_000 });
       await reader.screenshot({ path: path.join(RESULTS, 'audit-read-key.png'), fullPage: true });
+      // A run's report downloads with the read key too (a plain link could not send it).
+      await reader.goto(`${dashboards.read}/runs/${runId}`, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+      const [csv] = await Promise.all([reader.waitForEvent('download', { timeout: 15_000 }), reader.click('[data-testid="run-report-csv"]')]);
+      const content = readFileSync(await csv.path(), 'utf8');
+      assert(content.includes(runId) && !/UNAUTHORIZED/.test(content), `the CSV downloaded with the read key is not the run's report: ${content.slice(0, 200)}`);
       // The same pages with the API key still show the controls.
       await page.goto(dashboards.write, { waitUntil: 'domcontentloaded', timeout: 30_000 });
       await page.waitForSelector('[data-testid="action-generate"]', { timeout: 15_000 });

@@ -7,6 +7,7 @@ import type { RunReport } from '@/app/lib/api/types';
 import { formatNumber } from '@/app/lib/format';
 import { useBackend } from '@/app/ui/app-shell/live-provider';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
+import { KeyedDownload } from '@/app/ui/common/keyed-download';
 import { RunSeriesChart, RunSeriesLegend } from './run-series-chart';
 
 /**
@@ -15,7 +16,8 @@ import { RunSeriesChart, RunSeriesLegend } from './run-series-chart';
  */
 export function RunSeriesCard({ runId, fallback }: { runId: string; fallback: RunReport | null }) {
   const { t, locale } = useI18n();
-  const { apiUrl } = useBackend();
+  const { apiUrl, config } = useBackend();
+  const apiKey = config.apiKey ?? null;
   const { data, error } = useSWR<RunReport>(keys.runReport(runId), { fallbackData: fallback ?? undefined });
   const runs = data ? [{ report: data }] : [];
   return (
@@ -37,12 +39,12 @@ export function RunSeriesCard({ runId, fallback }: { runId: string; fallback: Ru
         </p>
       )}
       <p className="series-links">
-        <a href={backendUrl(apiUrl, keys.runReportCsv(runId))} download data-testid="run-report-csv">
+        <KeyedDownload href={backendUrl(apiUrl, keys.runReportCsv(runId))} apiKey={apiKey} filename={`run-${runId}.csv`} testId="run-report-csv">
           {t('series.downloadCsv')}
-        </a>
-        <a href={backendUrl(apiUrl, keys.runReport(runId))} target="_blank" rel="noreferrer">
+        </KeyedDownload>
+        <KeyedDownload href={backendUrl(apiUrl, keys.runReport(runId))} apiKey={apiKey} filename={`run-${runId}.json`} testId="run-report-json">
           {t('series.openJson')}
-        </a>
+        </KeyedDownload>
       </p>
     </section>
   );

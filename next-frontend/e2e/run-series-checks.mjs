@@ -41,7 +41,8 @@ export async function runSeriesChecks(ctx, { doneRunId, otherRunId, runSize }) {
       assert(doneRunId && otherRunId, 'two runs are needed');
       const [a, b] = await Promise.all([report(doneRunId), report(otherRunId)]);
       await page.goto(`${dashboardUrl}/runs/compare?a=${doneRunId}&b=${otherRunId}`, { waitUntil: 'domcontentloaded', timeout: 30_000 });
-      const chart = page.locator('[data-testid="compare-series-chart"]');
+      // :visible — React may hold the streamed page in a hidden copy for a moment before it reveals it.
+      const chart = page.locator('[data-testid="compare-series-chart"]:visible');
       await chart.waitFor({ timeout: 15_000 });
       const lines = await chart.locator('path.series').evaluateAll((paths) =>
         paths.map((p) => ({ run: p.getAttribute('data-run'), runId: p.getAttribute('data-run-id'), lane: p.getAttribute('data-series'), drawn: /^M/.test(p.getAttribute('d') || '') })),

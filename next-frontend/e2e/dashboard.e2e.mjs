@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { alertChecks } from './alert-checks.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { storedEventCounts } from './lib/events-db.mjs';
+import { moduleWaitsUnderHtmlElements } from './lib/flight-payload.mjs';
 import { freePort, runToCompletion, sleep, startProcess, stopProcess, waitFor } from './lib/processes.mjs';
 import { runSeriesChecks } from './run-series-checks.mjs';
 import { retryChecks } from './retry-checks.mjs';
@@ -737,6 +738,19 @@ async function millionChecks(browser) {
     await route.continue();
   });
   try {
+    await test('no page of the navigation puts an element that waits for a client module straight under an HTML element (#418)', async () => {
+      const overview = await (await fetch(dashboardUrl, { signal: AbortSignal.timeout(30_000) })).text();
+      const nav = /<nav[^>]*class="main-nav"[^>]*>([\s\S]*?)<\/nav>/.exec(overview)?.[1] ?? '';
+      const pathnames = [...nav.matchAll(/href="(\/[^"]*)"/g)].map((match) => match[1]);
+      assert(pathnames.length >= 3, `navigation links found: ${pathnames.join(', ')}`);
+      const findings = [];
+      for (const pathname of pathnames) {
+        const html = await (await fetch(`${dashboardUrl}${pathname}`, { signal: AbortSignal.timeout(30_000) })).text();
+        findings.push(...moduleWaitsUnderHtmlElements(html).map((finding) => `${pathname}: ${finding}`));
+      }
+      assert(findings.length === 0, `elements waiting for a client module under HTML elements: ${findings.join(' | ')}`);
+    });
+
     await test('full page loads with late chunks, while a run sends socket events, hydrate without a mismatch', async () => {
       const before = await api('/pedidos');
       if (ACTIVE.includes(before.body?.phase)) await api('/pedidos/cancel?purge=true&removePending=true', 'POST');

@@ -13,6 +13,7 @@ import { I18nProvider } from '@/app/ui/app-shell/i18n-context';
 import { LanguageSwitch } from '@/app/ui/app-shell/language-switch';
 import { LiveProvider } from '@/app/ui/app-shell/live-provider';
 import { MainNav } from '@/app/ui/app-shell/main-nav';
+import { RouteContent } from '@/app/ui/app-shell/route-content';
 import { ThemeSwitch } from '@/app/ui/app-shell/theme-switch';
 import './globals.css';
 
@@ -60,7 +61,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </header>
             <AlertBanner />
             <main id="main" className="page" tabIndex={-1}>
-              {children}
+              <RouteContent>{children}</RouteContent>
             </main>
           </LiveProvider>
         </I18nProvider>

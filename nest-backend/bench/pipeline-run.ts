@@ -1,8 +1,8 @@
 import { RunInvariants, checkInvariants } from './invariants';
+import type { StatusSnapshot } from '@pedidos/contract';
 import type Redis from 'ioredis';
 import type { MongoClient } from 'mongodb';
 import { performance } from 'node:perf_hooks';
-import type { StatusSnapshot } from '../src/domain/metrics';
 import type { ProcessMetricsSnapshot } from '../src/infrastructure/metrics/process-metrics';
 import { BackendProcess, freePort, sleep, spawnBackend, waitUntilUp } from './backend-processes';
 import { ProgressLine, formatInt } from './progress';

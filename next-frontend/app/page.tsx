@@ -1,5 +1,5 @@
 import { keys } from '@/app/lib/api/keys';
-import type { QueueStatus, StatusSnapshot } from '@/app/lib/api/types';
+import type { QueueStatus, StatusSnapshot } from '@pedidos/contract';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { fetchBackendData } from '@/app/lib/server/backend';
 import { ControlsOnly } from '@/app/ui/app-shell/controls-only';

@@ -1,7 +1,7 @@
 // Browser checks of the alert banner (issue 13), run by dashboard.e2e.mjs with its harness.
 import path from 'node:path';
+import { ACTIVE_PHASES as ACTIVE } from '@pedidos/contract';
 
-const ACTIVE = ['GENERATING', 'ENQUEUE_VIP', 'WAITING_VIP_DRAIN', 'ENQUEUE_NORMAL', 'WAITING_NORMAL_DRAIN'];
 /** Small jobs and few consumers keep a VIP backlog to pause; the threshold is short so the banner comes soon, long enough that no job takes it. */
 const ALERT_BACKEND = { STALL_ALERT_S: '5', ALERT_CHECK_EVERY_MS: '500', ORDERS_PER_JOB: '200', ORDERS_QUEUE_CONCURRENCY: '2', GENERATION_CHUNK_SIZE: '1000' };
 const RUN = 20_000;

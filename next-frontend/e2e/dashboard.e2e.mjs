@@ -14,6 +14,7 @@ import { runSeriesChecks } from './run-series-checks.mjs';
 import { retryChecks } from './retry-checks.mjs';
 import { orderSearchChecks } from './order-search.e2e.mjs';
 import { runSuite } from './lib/suite-runner.mjs';
+import { ACTIVE_PHASES as ACTIVE } from '@pedidos/contract';
 
 const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = path.resolve(FRONTEND, '..');
@@ -26,7 +27,6 @@ const SMALL_RUN = 3000;
 const API_KEY = 'e2e-dashboard-key';
 /** Test-only: events whose eventData has this key are refused by the event store, so the Eventos checks get dead letters. */
 const EVENTS_FAIL_MARKER = 'e2e_poison';
-const ACTIVE = ['GENERATING', 'ENQUEUE_VIP', 'WAITING_VIP_DRAIN', 'ENQUEUE_NORMAL', 'WAITING_NORMAL_DRAIN'];
 
 // A database and Redis prefix of this run's own: a run left active by an interrupted earlier test (or another
 // suite on the same services) cannot block this one. Every backend below gets them through process.env.

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ordersOfRun } from './lib/orders-db.mjs';
 import { waitFor } from './lib/processes.mjs';
+import { ACTIVE_PHASES } from '@pedidos/contract';
 
 const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
 
@@ -42,7 +43,7 @@ export async function retryChecks(ctx) {
 
   await test('retry: a run whose poisoned orders fail every attempt ends DONE with failed jobs and dead letters', async () => {
     const before = await status();
-    if (['GENERATING', 'ENQUEUE_VIP', 'WAITING_VIP_DRAIN', 'ENQUEUE_NORMAL', 'WAITING_NORMAL_DRAIN'].includes(before?.phase)) {
+    if (ACTIVE_PHASES.includes(before?.phase)) {
       await api('/pedidos/cancel?purge=true&removePending=true', 'POST');
     }
     await ctx.restartBackend({ ...QUICK_FAILURES, FAIL_EVERY_SEQ_MULTIPLE_OF: String(POISON_EVERY), ORDERS_PER_JOB: '100' });

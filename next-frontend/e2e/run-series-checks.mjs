@@ -1,8 +1,8 @@
 // Issue 13, "every run's chart, afterwards": the recorded throughput series in the browser.
 // Called by dashboard.e2e.mjs with its helpers once it has a finished run and a cancelled one.
 import path from 'node:path';
+import { ACTIVE_PHASES as ACTIVE } from '@pedidos/contract';
 
-const ACTIVE = ['GENERATING', 'ENQUEUE_VIP', 'WAITING_VIP_DRAIN', 'ENQUEUE_NORMAL', 'WAITING_NORMAL_DRAIN'];
 
 /**
  * @param {object} ctx the suite's helpers: browser, test, assert, api, waitFor, log, dashboardUrl, backendUrl, results (folder)

@@ -1,28 +1,23 @@
 import { ProcessRun, ProcessingWindow } from './run';
 import { Phase, isTerminalPhase } from './run-phase';
 
-export interface WindowView {
-  start: string | null;
-  end: string | null;
+/** A lane's processing at an instant: `end` stays null while the lane is still being processed. */
+export interface WindowFigures {
+  start: Date | null;
+  end: Date | null;
   timeMs: number | null;
   count: number;
 }
 
-/** The body of `GET /pedidos` and of the `progress` socket event. */
-export interface StatusSnapshot {
-  lastRunId: string | null;
-  phase: Phase;
-  awaitingProcess: boolean;
+/** A run's timings, counts, throughput (orders per second) and ETA at one instant. */
+export interface RunFigures {
   generationTimeMs: number | null;
-  enqueueVipTimeMs: number | null;
-  enqueueNormalTimeMs: number | null;
-  processing: { vip: WindowView; normal: WindowView };
-  totalTimeMs: number | null;
+  processing: { vip: WindowFigures; normal: WindowFigures };
+  totalTimeMs: number;
   counts: { vip: number; normal: number; failed: number; cancelled: number };
   throughput: { vip: number; normal: number; overall: number; current: number };
   eta: { estimatedMs: number | null; progressPercent: number };
   progress: { target: number; generated: number; processedTotal: number; vipTarget: number; normalTarget: number };
-  updatedAt: string;
 }
 
 export interface ProgressSample {
@@ -47,46 +42,18 @@ export function currentRate(samples: readonly ProgressSample[], windowMs: number
   return rate(last.processed - first.processed, last.at - first.at);
 }
 
-function windowView(window: ProcessingWindow, finished: boolean, now: number): WindowView {
-  const start = window.start?.getTime() ?? null;
-  const end = finished ? (window.end?.getTime() ?? null) : null;
-  const timeMs = start === null ? null : (end ?? now) - start;
-  return {
-    start: window.start?.toISOString() ?? null,
-    end: end === null ? null : new Date(end).toISOString(),
-    timeMs: timeMs === null ? null : Math.max(0, timeMs),
-    count: window.count,
-  };
+function windowFigures(window: ProcessingWindow, finished: boolean, now: number): WindowFigures {
+  const end = finished ? window.end : null;
+  const timeMs = window.start === null ? null : Math.max(0, (end?.getTime() ?? now) - window.start.getTime());
+  return { start: window.start, end, timeMs, count: window.count };
 }
 
-export function emptySnapshot(now: Date): StatusSnapshot {
-  return {
-    lastRunId: null,
-    phase: 'IDLE',
-    awaitingProcess: false,
-    generationTimeMs: null,
-    enqueueVipTimeMs: null,
-    enqueueNormalTimeMs: null,
-    processing: {
-      vip: { start: null, end: null, timeMs: null, count: 0 },
-      normal: { start: null, end: null, timeMs: null, count: 0 },
-    },
-    totalTimeMs: null,
-    counts: { vip: 0, normal: 0, failed: 0, cancelled: 0 },
-    throughput: { vip: 0, normal: 0, overall: 0, current: 0 },
-    eta: { estimatedMs: null, progressPercent: 0 },
-    progress: { target: 0, generated: 0, processedTotal: 0, vipTarget: 0, normalTarget: 0 },
-    updatedAt: now.toISOString(),
-  };
-}
-
-/** Everything `GET /pedidos` reports, derived from a run (live counters already folded in) at instant `now`. */
-export function buildSnapshot(run: ProcessRun | null, now: Date, currentThroughput = 0): StatusSnapshot {
-  if (!run) return emptySnapshot(now);
+/** What `GET /pedidos` reports of a run (live counters already folded in) at instant `now`. */
+export function runFigures(run: ProcessRun, now: Date, currentThroughput = 0): RunFigures {
   const nowMs = now.getTime();
   const terminal = isTerminalPhase(run.phase);
-  const vip = windowView(run.processing.vip, terminal || VIP_DONE_PHASES.includes(run.phase), nowMs);
-  const normal = windowView(run.processing.normal, terminal, nowMs);
+  const vip = windowFigures(run.processing.vip, terminal || VIP_DONE_PHASES.includes(run.phase), nowMs);
+  const normal = windowFigures(run.processing.normal, terminal, nowMs);
   const processedTotal = vip.count + normal.count;
 
   const generationTimeMs = run.generationStartedAt
@@ -94,7 +61,7 @@ export function buildSnapshot(run: ProcessRun | null, now: Date, currentThroughp
     : null;
   const firstStart = vip.start ?? normal.start;
   const lastEnd = terminal ? (normal.end ?? vip.end) : null;
-  const processingElapsed = firstStart ? (lastEnd ? Date.parse(lastEnd) : nowMs) - Date.parse(firstStart) : null;
+  const processingElapsed = firstStart ? (lastEnd?.getTime() ?? nowMs) - firstStart.getTime() : null;
   const overall = rate(processedTotal, processingElapsed);
 
   const settled = processedTotal + run.failed + run.cancelled;
@@ -103,12 +70,7 @@ export function buildSnapshot(run: ProcessRun | null, now: Date, currentThroughp
   const estimatedMs = terminal ? 0 : speed > 0 ? Math.round((remaining * 1000) / speed) : null;
 
   return {
-    lastRunId: run.runId,
-    phase: run.phase,
-    awaitingProcess: run.awaitingProcess,
     generationTimeMs,
-    enqueueVipTimeMs: run.enqueueVipTimeMs,
-    enqueueNormalTimeMs: run.enqueueNormalTimeMs,
     processing: { vip, normal },
     totalTimeMs: (run.finishedAt ?? now).getTime() - run.createdAt.getTime(),
     counts: { vip: vip.count, normal: normal.count, failed: run.failed, cancelled: run.cancelled },
@@ -124,6 +86,5 @@ export function buildSnapshot(run: ProcessRun | null, now: Date, currentThroughp
       vipTarget: run.vipGenerated,
       normalTarget: run.normalGenerated,
     },
-    updatedAt: now.toISOString(),
   };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AUDIT_PER_PAGE, auditKey } from '@/app/lib/audit/keys';
-import type { AuditPage } from '@/app/lib/audit/types';
+import type { AuditPage } from '@pedidos/contract';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { fetchBackendData } from '@/app/lib/server/backend';
 import { AuditLog } from '@/app/ui/audit/audit-log';

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { keys } from '@/app/lib/api/keys';
-import type { StatusSnapshot } from '@/app/lib/api/types';
+import type { StatusSnapshot } from '@pedidos/contract';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { DEAD_LETTERS_PER_PAGE, deadLetterKeys } from '@/app/lib/retry/keys';
-import type { OrderDeadLettersPage } from '@/app/lib/retry/types';
+import type { OrderDeadLettersPage } from '@pedidos/contract';
 import { fetchBackendData } from '@/app/lib/server/backend';
 import { DeadLetterList } from '@/app/ui/dead-letters/dead-letter-list';
 import './dead-letters.css';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { DEAD_LETTERS_PER_PAGE, eventKeys } from '@/app/lib/events/keys';
-import type { DeadLettersPage, EventMetrics } from '@/app/lib/events/types';
+import type { DeadLettersPage, EventMetrics } from '@pedidos/contract';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { fetchBackendData } from '@/app/lib/server/backend';
 import { ControlsOnly } from '@/app/ui/app-shell/controls-only';

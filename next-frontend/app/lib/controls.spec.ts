@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVE_PHASES, PHASES, type Phase } from './api/types';
+import { ACTIVE_PHASES, PHASES, type Phase } from '@pedidos/contract';
 import { allowedActions, parseQuantity } from './controls';
 
 const enabled = (phase: Phase, awaitingProcess = false, queuePaused?: boolean) =>

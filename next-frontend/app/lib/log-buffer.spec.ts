@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogLine } from './api/types';
+import type { LogLine } from '@pedidos/contract';
 import { appendLogLines, filterLogLines, toLogLines } from './log-buffer';
 
 const line = (second: number, message = `line ${second}`, level: LogLine['level'] = 'info', source = 'api'): LogLine => ({

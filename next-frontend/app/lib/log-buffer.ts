@@ -1,4 +1,4 @@
-import type { LogLevel, LogLine } from './api/types';
+import type { LogLevel, LogLine } from '@pedidos/contract';
 
 /** How many log lines the browser keeps; older ones are dropped. */
 export const MAX_LOG_LINES = 1000;

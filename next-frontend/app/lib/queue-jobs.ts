@@ -1,4 +1,8 @@
-import { JOB_TYPES, type JobType } from './api/types';
+import type { JobState } from '@pedidos/contract';
+
+export type JobType = JobState;
+/** The states the jobs table filters by, in its order. */
+export const JOB_TYPES = ['waiting', 'active', 'failed', 'completed', 'delayed'] as const satisfies readonly JobType[];
 
 /** The jobs table's first query, shared by the server page (first paint) and the client table. */
 export const DEFAULT_JOB_TYPES: readonly JobType[] = JOB_TYPES;

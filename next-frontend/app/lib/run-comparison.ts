@@ -1,4 +1,4 @@
-import type { RunSummary } from './api/types';
+import type { RunSummary } from '@pedidos/contract';
 import type { MessageKey } from './i18n/dictionary';
 
 export type MetricKind = 'count' | 'duration' | 'rate';

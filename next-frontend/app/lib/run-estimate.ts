@@ -1,4 +1,4 @@
-import type { ServerProfile } from './api/types';
+import type { ServerProfile } from '@pedidos/contract';
 
 export interface RunEstimate {
   /** Expected wall time from generate to DONE, or null when no run was measured on this server yet. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportPoint, RunReport } from './api/types';
+import type { ReportPoint, RunReport } from '@pedidos/contract';
 import { laneSteps, peakRate, samplesFromReport, seedSeries, spanSeconds, stepPath } from './run-series';
 import type { ThroughputSeries } from './throughput-series';
 

@@ -1,4 +1,4 @@
-import type { ReportPoint, RunReport } from './api/types';
+import type { ReportPoint, RunReport } from '@pedidos/contract';
 import { MAX_CHART_POINTS, thinOut, type ThroughputSample, type ThroughputSeries } from './throughput-series';
 
 export type Lane = 'vip' | 'normal';

@@ -1,15 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AlertChange } from './alerts/types';
-import type { LogLine, PhaseEvent, StatusSnapshot } from './api/types';
-import type { EventMetrics } from './events/types';
-
-export interface ServerToClientEvents {
-  phase: (event: PhaseEvent) => void;
-  progress: (snapshot: StatusSnapshot) => void;
-  log: (line: LogLine | LogLine[]) => void;
-  'events:metrics': (metrics: EventMetrics) => void;
-  alert: (change: AlertChange) => void;
-}
+import type { ServerToClientEvents } from '@pedidos/contract';
 
 let socket: Socket<ServerToClientEvents> | null = null;
 let socketUrl: string | null = null;

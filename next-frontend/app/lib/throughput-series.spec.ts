@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Phase, StatusSnapshot } from './api/types';
+import type { Phase, StatusSnapshot } from '@pedidos/contract';
 import {
   appendSample,
   EMPTY_SERIES,
@@ -40,7 +40,8 @@ describe('sampleFromStatus', () => {
   });
 
   it('skips snapshots without a timestamp', () => {
-    expect(sampleFromStatus({ ...status('DONE'), updatedAt: null })).toBeNull();
+    // Not what the backend sends, but what a malformed payload could hold.
+    expect(sampleFromStatus({ ...status('DONE'), updatedAt: null } as unknown as StatusSnapshot)).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Phase, StatusSnapshot } from './api/types';
+import type { Phase, StatusSnapshot } from '@pedidos/contract';
 import { isActivePhase, priorityBeingProcessed } from './phases';
 
 /** One point of the live throughput chart, all values as the server reported them (orders/s). */

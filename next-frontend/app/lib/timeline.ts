@@ -1,4 +1,4 @@
-import type { Phase } from './api/types';
+import type { Phase } from '@pedidos/contract';
 
 export type TimelineStage = 'generation' | 'vip' | 'normal';
 

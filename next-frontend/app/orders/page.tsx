@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { formatNumber } from '@/app/lib/format';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { apiPathOf, isOrderId, orderHref, readSearchParams, searchHref } from '@/app/lib/orders/search-query';
-import type { OrderSearchPage } from '@/app/lib/orders/types';
+import type { OrderSearchPage } from '@pedidos/contract';
 import { fetchBackend } from '@/app/lib/server/backend';
 import { getRuntimeConfig } from '@/app/lib/server/runtime-config';
 import { OrderSearchForm } from '@/app/ui/orders/order-search-form';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { keys } from '@/app/lib/api/keys';
-import type { QueueHealth as Health, QueueJobsPage, QueueStatus, StatusSnapshot } from '@/app/lib/api/types';
+import type { QueueHealth as Health, QueueJobsPage, QueueStatus, StatusSnapshot } from '@pedidos/contract';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { fetchBackendData } from '@/app/lib/server/backend';
 import { DEFAULT_JOB_TYPES, DEFAULT_PAGE_SIZE } from '@/app/lib/queue-jobs';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { keys } from '@/app/lib/api/keys';
-import type { RunsPage as RunsPageBody } from '@/app/lib/api/types';
+import type { RunsPage as RunsPageBody } from '@pedidos/contract';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { fetchBackendData } from '@/app/lib/server/backend';
 import { RunsTable } from '@/app/ui/runs/runs-table';

@@ -1,8 +1,10 @@
+import type { StatusSnapshot } from '@pedidos/contract';
 import { Injectable } from '@nestjs/common';
-import { ProgressSample, StatusSnapshot, buildSnapshot, currentRate } from '../../domain/metrics';
+import { ProgressSample, currentRate } from '../../domain/metrics';
 import { RunCounters } from '../../domain/ports/run-counters.port';
 import { RunStore } from '../../domain/ports/run-store.port';
 import { ProcessRun, withLiveCounters } from '../../domain/run';
+import { statusView } from './status-view';
 
 const CURRENT_RATE_WINDOW_MS = 5_000;
 const MIN_SAMPLE_GAP_MS = 200;
@@ -27,10 +29,10 @@ export class ReadStatusService {
     const expected = this.sampledRunId;
     const [run, expectedLive] = await Promise.all([this.runs.findLatestMirrored(), expected ? this.counters.read(expected) : null]);
     const now = Date.now();
-    if (!run) return buildSnapshot(null, new Date(now));
+    if (!run) return statusView(null, new Date(now));
     const current = run.runId === expected && !run.finishedAt ? withLiveCounters(run, expectedLive) : await this.withLive(run);
     this.sample(current, now);
-    return buildSnapshot(current, new Date(now), currentRate(this.samples, CURRENT_RATE_WINDOW_MS, now));
+    return statusView(current, new Date(now), currentRate(this.samples, CURRENT_RATE_WINDOW_MS, now));
   }
 
   /** When this process last saw the processed total move (null before it saw any run progress). */

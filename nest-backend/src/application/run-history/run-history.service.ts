@@ -1,26 +1,10 @@
+import type { RunSummary, RunsPage } from '@pedidos/contract';
 import { Injectable } from '@nestjs/common';
 import { RunNotFoundError } from '../../domain/errors';
-import { StatusSnapshot, buildSnapshot } from '../../domain/metrics';
 import { RunStore } from '../../domain/ports/run-store.port';
 import { ProcessRun } from '../../domain/run';
 import { ReadStatusService } from '../read-status/read-status.service';
-
-export interface RunSummary extends Omit<StatusSnapshot, 'lastRunId' | 'updatedAt'> {
-  runId: string;
-  target: number;
-  generated: number;
-  autoProcess: boolean;
-  createdAt: string;
-  finishedAt: string | null;
-  errorReason: string | null;
-}
-
-export interface RunHistoryPage {
-  items: RunSummary[];
-  page: number;
-  limit: number;
-  total: number;
-}
+import { figuresView } from '../read-status/status-view';
 
 /** `GET /pedidos/runs` and `GET /pedidos/runs/:runId`. */
 @Injectable()
@@ -30,7 +14,7 @@ export class RunHistoryService {
     private readonly status: ReadStatusService,
   ) {}
 
-  async list(page: number, limit: number): Promise<RunHistoryPage> {
+  async list(page: number, limit: number): Promise<RunsPage> {
     const found = await this.runs.list(page, limit);
     const items = await Promise.all(found.items.map((run) => this.summarize(run)));
     return { items, page, limit, total: found.total };
@@ -44,9 +28,8 @@ export class RunHistoryService {
 
   private async summarize(stored: ProcessRun): Promise<RunSummary> {
     const run = await this.status.withLive(stored);
-    const { lastRunId: _runId, updatedAt: _updatedAt, ...figures } = buildSnapshot(run, new Date());
     return {
-      ...figures,
+      ...figuresView(run, new Date()),
       runId: run.runId,
       target: run.target,
       generated: run.generated,

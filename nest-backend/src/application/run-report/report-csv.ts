@@ -1,4 +1,4 @@
-import { ReportPoint, RunReport } from './run-report';
+import type { ReportPoint, RunReport } from '@pedidos/contract';
 
 const POINT_COLUMNS: (keyof ReportPoint)[] = ['at', 'elapsedMs', 'vipProcessed', 'normalProcessed', 'failed', 'vipPerSecond', 'normalPerSecond'];
 

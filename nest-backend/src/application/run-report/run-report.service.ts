@@ -4,7 +4,8 @@ import { RunSeriesStore } from '../../domain/ports/run-series-store.port';
 import { RunStore } from '../../domain/ports/run-store.port';
 import { ReadStatusService } from '../read-status/read-status.service';
 import { RunSeriesSettings } from '../record-run-series/run-series-settings';
-import { RunReport, buildRunReport } from './run-report';
+import type { RunReport } from '@pedidos/contract';
+import { buildRunReport } from './run-report';
 
 /** `GET /pedidos/runs/:runId/report` (and `.csv`): the run, its live counters while it runs, and its recorded series. */
 @Injectable()

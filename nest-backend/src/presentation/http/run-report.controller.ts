@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nest
 import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { reportCsv } from '../../application/run-report/report-csv';
-import { RunReport } from '../../application/run-report/run-report';
+import type { RunReport } from '@pedidos/contract';
 import { RunReportService } from '../../application/run-report/run-report.service';
 import { NoQuery } from './dto/no-query.dto';
 import { RunIdFormatError } from './runs.controller';

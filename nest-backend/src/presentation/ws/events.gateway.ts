@@ -1,11 +1,10 @@
 import { OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { SOCKET_EVENTS, type EventMetrics, type ServerToClientEvents } from '@pedidos/contract';
 import type { Server, Socket } from 'socket.io';
 import { ReadEventMetricsService } from '../../application/events/read-event-metrics/read-event-metrics.service';
-import { EventMetricsView } from '../../application/events/read-event-metrics/event-metrics-view';
 import { ChangeBroadcaster } from './change-broadcaster';
 
-export const EVENT_METRICS_EVENT = 'events:metrics';
 /** At most four `events:metrics` a second, whatever the rate of events. */
 const METRICS_EVERY_MS = 250;
 
@@ -13,9 +12,9 @@ const METRICS_EVERY_MS = 250;
 @WebSocketGateway()
 export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   @WebSocketServer()
-  private server: Server;
+  private server: Server<Record<string, never>, ServerToClientEvents>;
 
-  private broadcaster: ChangeBroadcaster<EventMetricsView> | undefined;
+  private broadcaster: ChangeBroadcaster<EventMetrics> | undefined;
 
   constructor(private readonly metrics: ReadEventMetricsService) {}
 
@@ -23,15 +22,15 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
     this.broadcaster = new ChangeBroadcaster({
       everyMs: METRICS_EVERY_MS,
       read: () => this.metrics.read(),
-      emit: (metrics) => this.server.emit(EVENT_METRICS_EVENT, metrics),
+      emit: (metrics) => this.server.emit(SOCKET_EVENTS.eventMetrics, metrics),
       listening: () => this.server.engine.clientsCount > 0,
     });
     this.broadcaster.start();
   }
 
-  async handleConnection(client: Socket): Promise<void> {
+  async handleConnection(client: Socket<Record<string, never>, ServerToClientEvents>): Promise<void> {
     const metrics = await this.metrics.read().catch(() => null);
-    if (metrics) client.emit(EVENT_METRICS_EVENT, metrics);
+    if (metrics) client.emit(SOCKET_EVENTS.eventMetrics, metrics);
   }
 
   onModuleDestroy(): void {

@@ -1,8 +1,8 @@
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { OnModuleDestroy } from '@nestjs/common';
+import { SOCKET_EVENTS, type ServerToClientEvents, type StatusSnapshot } from '@pedidos/contract';
 import type { Server, Socket } from 'socket.io';
 import { ReadStatusService } from '../../application/read-status/read-status.service';
-import { StatusSnapshot } from '../../domain/metrics';
 import { RunEvents } from '../../domain/ports/run-events.port';
 import { ChangeBroadcaster } from './change-broadcaster';
 
@@ -16,7 +16,7 @@ const PROGRESS_EVERY_MS = 200;
 @WebSocketGateway()
 export class PedidosGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   @WebSocketServer()
-  private server: Server;
+  private server: Server<Record<string, never>, ServerToClientEvents>;
 
   private unsubscribe: (() => void) | undefined;
   private progress: ChangeBroadcaster<StatusSnapshot> | undefined;
@@ -27,19 +27,22 @@ export class PedidosGateway implements OnGatewayInit, OnGatewayConnection, OnMod
   ) {}
 
   afterInit(): void {
-    this.unsubscribe = this.events.subscribe((event) => this.server.emit(event.type, event.payload));
+    this.unsubscribe = this.events.subscribe((event) => {
+      if (event.type === 'phase') this.server.emit(SOCKET_EVENTS.phase, event.payload);
+      else this.server.emit(SOCKET_EVENTS.log, event.payload);
+    });
     this.progress = new ChangeBroadcaster({
       everyMs: PROGRESS_EVERY_MS,
       read: () => this.status.snapshot(),
-      emit: (snapshot) => this.server.emit('progress', snapshot),
+      emit: (snapshot) => this.server.emit(SOCKET_EVENTS.progress, snapshot),
       listening: () => this.server.engine.clientsCount > 0,
       fingerprint: ({ updatedAt: _updatedAt, ...figures }) => JSON.stringify(figures),
     });
     this.progress.start();
   }
 
-  async handleConnection(client: Socket): Promise<void> {
-    client.emit('progress', await this.status.snapshot().catch(() => null));
+  async handleConnection(client: Socket<Record<string, never>, ServerToClientEvents>): Promise<void> {
+    client.emit(SOCKET_EVENTS.progress, await this.status.snapshot().catch(() => null));
   }
 
   onModuleDestroy(): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n/dictionary';
 import { alertLink, alertText } from './alert-text';
-import { ALERT_KINDS, type Alert } from './types';
+import { ALERT_KINDS, type Alert } from '@pedidos/contract';
 
 const base: Alert = {
   id: 'a1',

@@ -1,7 +1,7 @@
 import { formatNumber, shortId } from '../format';
 import type { Translate } from '../i18n/dictionary';
 import type { Locale } from '../i18n/locales';
-import type { Alert } from './types';
+import type { Alert } from '@pedidos/contract';
 
 const num = (value: unknown) => (typeof value === 'number' ? value : Number(value ?? 0));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bySeverity, withChange } from './open-alerts';
-import type { Alert } from './types';
+import type { Alert } from '@pedidos/contract';
 
 function alert(id: string, key: string, openedAt: string, severity: Alert['severity'] = 'warning'): Alert {
   return { id, key, kind: 'lane-stalled', severity, message: key, runId: 'r', lane: 'VIP', details: {}, openedAt, clearedAt: null };

@@ -1,4 +1,4 @@
-import type { Alert, AlertChange } from './types';
+import type { Alert, AlertChange } from '@pedidos/contract';
 
 /**
  * The open alerts after a socket `alert` event: an opened one replaces any older one of its key, a cleared one

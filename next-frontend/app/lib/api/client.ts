@@ -7,7 +7,7 @@ import type {
   ProcessResult,
   QueueStatus,
   ResetResult,
-} from './types';
+} from '@pedidos/contract';
 
 export interface ApiConfig {
   /** Backend base URL as the browser must reach it, e.g. http://localhost:3000. */

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from './types';
+import type { ApiErrorBody } from '@pedidos/contract';
 
 /** An HTTP or network failure, carrying the backend's `message` and `code` when it sent them. */
 export class ApiError extends Error {

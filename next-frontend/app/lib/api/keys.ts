@@ -1,4 +1,4 @@
-import type { JobType } from './types';
+import type { JobState as JobType } from '@pedidos/contract';
 
 /** SWR cache keys: the contract paths themselves, so the fetcher needs nothing else. */
 export const keys = {

@@ -1,4 +1,4 @@
-import type { AuditEntry } from './types';
+import type { AuditEntry } from '@pedidos/contract';
 
 const MAX_PARAMS_TEXT = 160;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeBurstEvents, newBurstId, pickType } from './burst-events';
-import { EVENT_TYPES } from './types';
+import { EVENT_TYPES } from '@pedidos/contract';
 
 /** A repeatable stand-in for Math.random. */
 function seeded(seed: number) {

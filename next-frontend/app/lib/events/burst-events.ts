@@ -1,4 +1,4 @@
-import type { EventType, IntakeEvent } from './types';
+import type { EventType, IntakeEvent } from '@pedidos/contract';
 
 /** A shop-like mix: mostly views, some searches and carts, fewer purchases and logins. */
 const TYPE_WEIGHTS: [EventType, number][] = [

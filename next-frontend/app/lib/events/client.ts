@@ -1,5 +1,5 @@
 import { apiUrl, commandHeaders, request, type ApiConfig } from '../api/client';
-import type { BatchAccepted, EventsResetResult, IntakeEvent, RetryResult } from './types';
+import type { BatchAccepted, EventsResetResult, IntakeEvent, RetryResult } from '@pedidos/contract';
 
 function postJson<T>(config: ApiConfig, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
   return request<T>(apiUrl(config.baseUrl, path), {

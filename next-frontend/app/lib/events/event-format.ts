@@ -1,6 +1,6 @@
 import { EMPTY, formatClock, formatNumber } from '../format';
 import type { Locale } from '../i18n/locales';
-import { EVENT_TYPES, type CountsByType, type EventType } from './types';
+import { EVENT_TYPES, type CountsByType, type EventType } from '@pedidos/contract';
 
 /** Events per second: one decimal while small ("2,5"), whole numbers above 10 ("1.234"). */
 export function formatRate(locale: Locale, perSecond: number | null | undefined): string {

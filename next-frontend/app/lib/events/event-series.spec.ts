@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { acceptedLine, axisSeconds, plotArea, shapeTimeline, stackedBands } from './event-series';
-import type { TimelinePoint } from './types';
+import { EVENT_TYPES, type CountsByType, type TimelinePoint } from '@pedidos/contract';
 
 const at = (second: number) => new Date(Date.UTC(2026, 11, 1, 23, 0, second)).toISOString();
-const point = (second: number, byType: TimelinePoint['byType'], accepted = 0): TimelinePoint => ({
+const point = (second: number, some: CountsByType, accepted = 0): TimelinePoint => ({
   at: at(second),
   accepted,
-  stored: Object.values(byType).reduce((sum, n) => sum + (n ?? 0), 0),
-  byType,
+  stored: Object.values(some).reduce((sum, n) => sum + (n ?? 0), 0),
+  byType: Object.fromEntries(EVENT_TYPES.map((type) => [type, some[type] ?? 0])) as TimelinePoint['byType'],
 });
 
 describe('shapeTimeline', () => {

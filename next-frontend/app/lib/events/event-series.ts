@@ -1,5 +1,5 @@
 import { niceCeiling, type PlotArea } from '../throughput-series';
-import { EVENT_TYPES, type CountsByType, type EventMetrics, type EventType } from './types';
+import { EVENT_TYPES, type CountsByType, type EventMetrics, type EventType } from '@pedidos/contract';
 
 /**
  * The chart spans the seconds it has points for, at least 1 and at most 3 minutes, ending at the newest

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PHASES } from '../api/types';
+import { PHASES } from '@pedidos/contract';
 import { interpolate, translator } from './dictionary';
 import { en } from './en';
 import { ptBR } from './pt-br';

@@ -1,6 +1,6 @@
-import type { Priority } from '../api/types';
+import type { Lane as Priority } from '@pedidos/contract';
 import { postJson, type ApiConfig } from '../api/client';
-import type { DeadLettersRetried, FailedJobsRetried } from './types';
+import type { DeadLettersRetried, FailedJobsRetried } from '@pedidos/contract';
 
 /** The retry endpoints, bound to one backend. */
 export function createRetryCommands(config: ApiConfig) {

@@ -1,4 +1,4 @@
-import type { Phase } from '../api/types';
+import type { Phase } from '@pedidos/contract';
 import { isActivePhase } from '../phases';
 
 export type RetryBlock = 'unknown' | 'active' | 'notDone' | 'otherRun';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { shortId } from '@/app/lib/format';
 import { getRequestI18n } from '@/app/lib/i18n/server';
-import type { OrderStory } from '@/app/lib/orders/types';
+import type { OrderStory } from '@pedidos/contract';
 import { fetchBackend } from '@/app/lib/server/backend';
 import { getRuntimeConfig } from '@/app/lib/server/runtime-config';
 import { OrderStoryView } from '@/app/ui/orders/order-story';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { keys } from '@/app/lib/api/keys';
-import type { RunReport, RunSummary } from '@/app/lib/api/types';
+import type { RunReport, RunSummary } from '@pedidos/contract';
 import { shortId } from '@/app/lib/format';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { fetchBackend, fetchBackendData } from '@/app/lib/server/backend';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { keys } from '@/app/lib/api/keys';
-import type { RunReport, RunSummary, RunsPage } from '@/app/lib/api/types';
+import type { RunReport, RunSummary, RunsPage } from '@pedidos/contract';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { fetchBackend, fetchBackendData } from '@/app/lib/server/backend';
 import { ComparePicker } from '@/app/ui/runs/compare-picker';

@@ -6,7 +6,7 @@ import useSWR, { useSWRConfig } from 'swr';
 import { alertLink, alertText } from '@/app/lib/alerts/alert-text';
 import { alertKeys } from '@/app/lib/alerts/keys';
 import { bySeverity, withChange } from '@/app/lib/alerts/open-alerts';
-import type { AlertChange, AlertsBody } from '@/app/lib/alerts/types';
+import type { AlertChange, AlertsBody } from '@pedidos/contract';
 import { getSocket } from '@/app/lib/socket';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { useBackend } from '@/app/ui/app-shell/live-provider';

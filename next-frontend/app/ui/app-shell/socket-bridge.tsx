@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
 import { isQueueKey, isRestKey, isRunsKey, keys } from '@/app/lib/api/keys';
-import type { LogLine, PhaseEvent, StatusSnapshot } from '@/app/lib/api/types';
+import type { LogLine, PhaseEvent, StatusSnapshot } from '@pedidos/contract';
 import { appendLogLines, toLogLines } from '@/app/lib/log-buffer';
 import { getSocket } from '@/app/lib/socket';
 import { throughputStore } from '@/app/lib/throughput-store';
@@ -71,7 +71,9 @@ export function SocketBridge({
       if (!socket.active) onConnectionChange({ status: 'disconnected', attempt: 0 });
     };
     const onReconnectAttempt = (attempt: number) => onConnectionChange({ status: 'reconnecting', attempt });
-    const onProgress = (snapshot: StatusSnapshot) => {
+    const onProgress = (snapshot: StatusSnapshot | null) => {
+      // The server sends null to a new client when it cannot read the status; polling covers that.
+      if (!snapshot) return;
       mutate(keys.status, snapshot, { revalidate: false });
       refreshDerived(false);
     };

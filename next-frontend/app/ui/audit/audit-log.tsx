@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import useSWR from 'swr';
 import { AUDIT_PER_PAGE, KNOWN_ACTIONS, auditKey, type AuditFilter } from '@/app/lib/audit/keys';
-import type { AuditPage } from '@/app/lib/audit/types';
+import type { AuditPage } from '@pedidos/contract';
 import { formatNumber } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { Pager } from '@/app/ui/common/pager';

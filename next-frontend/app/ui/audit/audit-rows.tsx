@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { outcomeText, outcomeTone, paramsText } from '@/app/lib/audit/audit-format';
-import type { AuditEntry } from '@/app/lib/audit/types';
+import type { AuditEntry } from '@pedidos/contract';
 import { formatDateTime, formatNumber, shortId } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { DataTable } from '@/app/ui/common/data-table';

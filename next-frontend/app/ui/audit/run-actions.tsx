@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import useSWR from 'swr';
 import { auditKey } from '@/app/lib/audit/keys';
-import type { AuditPage } from '@/app/lib/audit/types';
+import type { AuditPage } from '@pedidos/contract';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { AuditRows } from './audit-rows';
 

@@ -1,4 +1,4 @@
-import type { OrderCounts, ProcessingWindow, Throughput } from '@/app/lib/api/types';
+import type { OrderCounts, ProcessingWindow, Throughput } from '@pedidos/contract';
 import { formatDateTime, formatDuration, formatNumber } from '@/app/lib/format';
 import type { Translate } from '@/app/lib/i18n/dictionary';
 import type { Locale } from '@/app/lib/i18n/locales';

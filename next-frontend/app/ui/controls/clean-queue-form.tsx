@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { CLEANABLE_STATES, type CleanableState } from '@/app/lib/api/types';
+import { CLEANABLE_STATES, type CleanableState } from '@pedidos/contract';
 import { formatNumber } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { useBackend } from '@/app/ui/app-shell/live-provider';

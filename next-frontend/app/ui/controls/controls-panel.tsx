@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
 import type { CancelOptions } from '@/app/lib/api/client';
 import { keys } from '@/app/lib/api/keys';
-import type { QueueStatus, StatusSnapshot } from '@/app/lib/api/types';
+import type { QueueStatus, StatusSnapshot } from '@pedidos/contract';
 import { allowedActions, DEFAULT_QUANTITY, parseQuantity } from '@/app/lib/controls';
 import { formatNumber, shortId } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';

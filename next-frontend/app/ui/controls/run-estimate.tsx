@@ -2,7 +2,7 @@
 
 import useSWR from 'swr';
 import { keys } from '@/app/lib/api/keys';
-import type { ServerProfile } from '@/app/lib/api/types';
+import type { ServerProfile } from '@pedidos/contract';
 import { approximateDuration, estimateRun } from '@/app/lib/run-estimate';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 

@@ -3,12 +3,12 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import useSWR from 'swr';
-import type { StatusSnapshot } from '@/app/lib/api/types';
+import type { StatusSnapshot } from '@pedidos/contract';
 import { formatDateTime, formatNumber, shortId } from '@/app/lib/format';
 import { orderHref } from '@/app/lib/orders/search-query';
 import { retryBlock } from '@/app/lib/retry/eligibility';
 import { DEAD_LETTERS_PER_PAGE, deadLetterKeys } from '@/app/lib/retry/keys';
-import { MAX_RETRY_SELECTION, type DeadLettersRetried, type OrderDeadLetter, type OrderDeadLettersPage } from '@/app/lib/retry/types';
+import { MAX_RETRY_SELECTION, type DeadLettersRetried, type OrderDeadLetter, type OrderDeadLettersPage } from '@pedidos/contract';
 import { EMPTY_SELECTION, keepOffered, pageSelection, setIds, toggleId, type Selection } from '@/app/lib/selection';
 import { ControlsOnly } from '@/app/ui/app-shell/controls-only';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import useSWR from 'swr';
 import { DEAD_LETTERS_PER_PAGE, eventKeys } from '@/app/lib/events/keys';
-import { EVENT_TYPES, type DeadLetter, type DeadLettersPage, type EventMetrics, type EventType } from '@/app/lib/events/types';
+import { EVENT_TYPES, type DeadLetter, type DeadLettersPage, type EventMetrics, type EventType } from '@pedidos/contract';
 import { formatDateTime, formatNumber, shortId } from '@/app/lib/format';
 import { EMPTY_SELECTION, keepOffered, pageSelection, setIds, toggleId, type Selection } from '@/app/lib/selection';
 import { ControlsOnly } from '@/app/ui/app-shell/controls-only';

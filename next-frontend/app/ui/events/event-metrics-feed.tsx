@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { useSWRConfig } from 'swr';
 import { eventKeys, isDeadLettersKey } from '@/app/lib/events/keys';
-import type { EventMetrics } from '@/app/lib/events/types';
+import type { EventMetrics } from '@pedidos/contract';
 import { getSocket } from '@/app/lib/socket';
 import { useBackend } from '@/app/ui/app-shell/live-provider';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { EventMetrics } from '@/app/lib/events/types';
+import type { EventMetrics } from '@pedidos/contract';
 import { formatRate } from '@/app/lib/events/event-format';
 import { formatDateTime, formatNumber } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';

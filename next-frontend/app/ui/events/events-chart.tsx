@@ -1,7 +1,7 @@
 'use client';
 
-import type { EventMetrics } from '@/app/lib/events/types';
-import { EVENT_TYPES } from '@/app/lib/events/types';
+import type { EventMetrics } from '@pedidos/contract';
+import { EVENT_TYPES } from '@pedidos/contract';
 import { acceptedLine, axisSeconds, plotArea, shapeTimeline, stackedBands } from '@/app/lib/events/event-series';
 import { formatTimeOfDay } from '@/app/lib/events/event-format';
 import { formatNumber } from '@/app/lib/format';

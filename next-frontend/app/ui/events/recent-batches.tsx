@@ -1,6 +1,6 @@
 'use client';
 
-import type { EventMetrics } from '@/app/lib/events/types';
+import type { EventMetrics } from '@pedidos/contract';
 import { formatTimeOfDay } from '@/app/lib/events/event-format';
 import { formatDuration, formatNumber, shortId } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';

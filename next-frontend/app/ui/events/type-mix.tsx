@@ -1,4 +1,4 @@
-import type { CountsByType } from '@/app/lib/events/types';
+import type { CountsByType } from '@pedidos/contract';
 import { typeMix } from '@/app/lib/events/event-format';
 import { EMPTY, formatNumber } from '@/app/lib/format';
 import type { Translate } from '@/app/lib/i18n/dictionary';

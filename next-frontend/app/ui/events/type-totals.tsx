@@ -1,6 +1,6 @@
 'use client';
 
-import { EVENT_TYPES, type EventMetrics } from '@/app/lib/events/types';
+import { EVENT_TYPES, type EventMetrics } from '@pedidos/contract';
 import { sharePercent } from '@/app/lib/events/event-format';
 import { formatNumber, formatPercent } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import useSWR from 'swr';
 import { createEventCommands } from '@/app/lib/events/client';
 import { eventKeys } from '@/app/lib/events/keys';
-import type { EventMetrics } from '@/app/lib/events/types';
+import type { EventMetrics } from '@pedidos/contract';
 import { useBackend } from '@/app/ui/app-shell/live-provider';
 
 /** `GET /events/metrics` from SWR's cache, which the socket's `events:metrics` keeps current. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { LOG_LEVELS, type LogLevel } from '@/app/lib/api/types';
+import { LOG_LEVELS, type LogLevel } from '@pedidos/contract';
 import { formatClock, formatNumber } from '@/app/lib/format';
 import { filterLogLines, MAX_LOG_LINES } from '@/app/lib/log-buffer';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';

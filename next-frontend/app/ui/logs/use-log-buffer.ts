@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
 import { getJson } from '@/app/lib/api/client';
 import { keys } from '@/app/lib/api/keys';
-import type { LogLine } from '@/app/lib/api/types';
+import type { LogLine } from '@pedidos/contract';
 import { appendLogLines } from '@/app/lib/log-buffer';
 import { useBackend } from '@/app/ui/app-shell/live-provider';
 

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { instantToLocalInput, isOrderId, localInputToInstant, orderHref, searchHref, type OrderSearchParams } from '@/app/lib/orders/search-query';
-import { ORDER_STATUSES, PRIORITIES, TIERS } from '@/app/lib/orders/types';
+import { ORDER_STATUSES, PRIORITIES, TIERS } from '@pedidos/contract';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 
 const RANGE_FIELDS = ['createdFrom', 'createdTo', 'processedFrom', 'processedTo'] as const;

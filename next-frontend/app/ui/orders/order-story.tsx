@@ -3,7 +3,7 @@ import type { Translate } from '@/app/lib/i18n/dictionary';
 import type { Locale } from '@/app/lib/i18n/locales';
 import { EMPTY, formatDateTime, formatNumber } from '@/app/lib/format';
 import { formatMoney } from '@/app/lib/orders/format-order';
-import type { OrderStory } from '@/app/lib/orders/types';
+import type { OrderStory } from '@pedidos/contract';
 import { FigureGroup } from '@/app/ui/common/figure-group';
 
 /** An order's page: the order, its run, the job that processed it, its place in its lane, its dead letter. */

@@ -4,7 +4,7 @@ import type { Locale } from '@/app/lib/i18n/locales';
 import { formatDateTime, shortId } from '@/app/lib/format';
 import { formatMoney } from '@/app/lib/orders/format-order';
 import { orderHref } from '@/app/lib/orders/search-query';
-import type { OrderView } from '@/app/lib/orders/types';
+import type { OrderView } from '@pedidos/contract';
 import { DataTable } from '@/app/ui/common/data-table';
 
 /** One page of found orders; each row links to the order's page. */

@@ -2,7 +2,7 @@
 
 import useSWR from 'swr';
 import { keys } from '@/app/lib/api/keys';
-import type { StatusSnapshot } from '@/app/lib/api/types';
+import type { StatusSnapshot } from '@pedidos/contract';
 import { formatDateTime, formatDuration, formatNumber, formatPercent, shortId } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { Meter } from '@/app/ui/common/meter';

@@ -1,4 +1,4 @@
-import type { Phase } from '@/app/lib/api/types';
+import type { Phase } from '@pedidos/contract';
 import type { Translate } from '@/app/lib/i18n/dictionary';
 import { phaseTone } from '@/app/lib/phases';
 

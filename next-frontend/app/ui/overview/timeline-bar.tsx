@@ -1,4 +1,4 @@
-import type { Phase } from '@/app/lib/api/types';
+import type { Phase } from '@pedidos/contract';
 import { formatDuration } from '@/app/lib/format';
 import type { Translate } from '@/app/lib/i18n/dictionary';
 import type { Locale } from '@/app/lib/i18n/locales';

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import useSWR from 'swr';
 import { getJson } from '@/app/lib/api/client';
 import { keys } from '@/app/lib/api/keys';
-import type { RunReport, StatusSnapshot } from '@/app/lib/api/types';
+import type { RunReport, StatusSnapshot } from '@pedidos/contract';
 import { isActivePhase } from '@/app/lib/phases';
 import { seedSeries } from '@/app/lib/run-series';
 import { throughputStore } from '@/app/lib/throughput-store';

@@ -2,7 +2,7 @@
 
 import useSWR from 'swr';
 import { keys } from '@/app/lib/api/keys';
-import type { QueueCounts as Counts, QueueStatus } from '@/app/lib/api/types';
+import type { QueueCounts as Counts, QueueStatus } from '@pedidos/contract';
 import { formatNumber } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 

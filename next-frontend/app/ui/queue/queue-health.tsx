@@ -2,7 +2,7 @@
 
 import useSWR from 'swr';
 import { keys } from '@/app/lib/api/keys';
-import type { QueueHealth as Health } from '@/app/lib/api/types';
+import type { QueueHealth as Health } from '@pedidos/contract';
 import { formatDateTime } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { PhaseBadge } from '@/app/ui/overview/phase-badge';

@@ -3,10 +3,10 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import useSWR from 'swr';
 import { keys } from '@/app/lib/api/keys';
-import type { Priority, QueueJob, QueueStatus, StatusSnapshot } from '@/app/lib/api/types';
+import type { Lane as Priority, QueueJob, QueueStatus, StatusSnapshot } from '@pedidos/contract';
 import { formatNumber, shortId } from '@/app/lib/format';
 import { retryBlock, type RetryBlock } from '@/app/lib/retry/eligibility';
-import type { FailedJobsRetried } from '@/app/lib/retry/types';
+import type { FailedJobsRetried } from '@pedidos/contract';
 import { ControlsOnly } from '@/app/ui/app-shell/controls-only';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { ConfirmDialog } from '@/app/ui/common/confirm-dialog';

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import useSWR from 'swr';
 import { keys } from '@/app/lib/api/keys';
-import type { StatusSnapshot } from '@/app/lib/api/types';
+import type { StatusSnapshot } from '@pedidos/contract';
 import type { MessageKey } from '@/app/lib/i18n/dictionary';
 import { createRetryCommands } from '@/app/lib/retry/client';
 import type { RetryBlock } from '@/app/lib/retry/eligibility';

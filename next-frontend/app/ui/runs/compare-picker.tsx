@@ -1,4 +1,4 @@
-import type { RunSummary } from '@/app/lib/api/types';
+import type { RunSummary } from '@pedidos/contract';
 import { formatDateTime, formatNumber, shortId } from '@/app/lib/format';
 import type { Translate } from '@/app/lib/i18n/dictionary';
 import type { Locale } from '@/app/lib/i18n/locales';

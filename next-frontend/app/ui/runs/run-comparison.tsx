@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { RunSummary } from '@/app/lib/api/types';
+import type { RunSummary } from '@pedidos/contract';
 import { EMPTY, formatDuration, formatNumber, formatPercent, shortId } from '@/app/lib/format';
 import type { Translate } from '@/app/lib/i18n/dictionary';
 import type { Locale } from '@/app/lib/i18n/locales';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import useSWR from 'swr';
 import { keys } from '@/app/lib/api/keys';
-import type { RunReport, RunSummary } from '@/app/lib/api/types';
+import type { RunReport, RunSummary } from '@pedidos/contract';
 import { runOrdersHref } from '@/app/lib/orders/search-query';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { PhaseBadge } from '@/app/ui/overview/phase-badge';

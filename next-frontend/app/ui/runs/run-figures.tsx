@@ -1,4 +1,4 @@
-import type { RunSummary } from '@/app/lib/api/types';
+import type { RunSummary } from '@pedidos/contract';
 import { formatDateTime, formatNumber } from '@/app/lib/format';
 import { FigureGroup } from '@/app/ui/common/figure-group';
 import { countFigures, processingFigures, throughputFigures, timingFigures, type FigureFormat } from '@/app/ui/common/figures';

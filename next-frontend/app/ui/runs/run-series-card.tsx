@@ -3,7 +3,7 @@
 import useSWR from 'swr';
 import { apiUrl as backendUrl } from '@/app/lib/api/client';
 import { keys } from '@/app/lib/api/keys';
-import type { RunReport } from '@/app/lib/api/types';
+import type { RunReport } from '@pedidos/contract';
 import { formatNumber } from '@/app/lib/format';
 import { useBackend } from '@/app/ui/app-shell/live-provider';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';

@@ -1,4 +1,4 @@
-import type { RunReport } from '@/app/lib/api/types';
+import type { RunReport } from '@pedidos/contract';
 import { formatNumber } from '@/app/lib/format';
 import type { Translate } from '@/app/lib/i18n/dictionary';
 import type { Locale } from '@/app/lib/i18n/locales';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import useSWR from 'swr';
 import { keys } from '@/app/lib/api/keys';
-import type { RunsPage } from '@/app/lib/api/types';
+import type { RunsPage } from '@pedidos/contract';
 import { formatDateTime, formatDuration, formatNumber, shortId } from '@/app/lib/format';
 import { processedOf } from '@/app/lib/run-comparison';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';

@@ -1,30 +1,12 @@
+import type { EventMetrics } from '@pedidos/contract';
 import { RATE_WINDOW_MS, backlog, percentile, rateOverWindow, storedIn, timelineFromFields } from '../../../domain/events/event-metrics';
 import { rate } from '../../../domain/metrics';
 import { EVENT_TYPES, EventType, countsByType } from '../../../domain/events/interaction-event';
 import { EventMetricsState } from '../../../domain/events/ports/event-metrics-store.port';
 import { BatchingPolicy } from '../../../domain/events/batching-policy';
 
-/** The body of `GET /events/metrics` and of the `events:metrics` socket event (docs/api.md). */
-export interface EventMetricsView {
-  accepted: number;
-  stored: number;
-  duplicates: number;
-  deadLettered: number;
-  inQueue: number;
-  batches: {
-    stored: number;
-    current: { size: number; ageMs: number; limit: number; flushMs: number };
-    sizeP50: number | null;
-    sizeP99: number | null;
-    writeMsP50: number | null;
-    writeMsP99: number | null;
-    recent: { batchId: string; size: number; durationMs: number; storedAt: string; types: Partial<Record<EventType, number>> }[];
-  };
-  byType: Record<EventType, number>;
-  rates: { acceptedPerSec: number; storedPerSec: number; acceptedAvgPerSec: number; storedAvgPerSec: number };
-  timeline: { intervalMs: 1000; points: { at: string; accepted: number; stored: number; byType: Record<EventType, number> }[] };
-  since: string | null;
-}
+/** The body of `GET /events/metrics` and of the `events:metrics` socket event (the contract's `EventMetrics`). */
+export type EventMetricsView = EventMetrics;
 
 /** A consumer that has not said anything for this long is gone (killed); its half-filled batch is not shown. */
 const CONSUMER_SILENT_MS = 30_000;

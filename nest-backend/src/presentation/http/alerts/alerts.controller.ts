@@ -1,6 +1,8 @@
+import type { AlertsBody } from '@pedidos/contract';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ReadAlertsService } from '../../../application/alerts/read-alerts/read-alerts.service';
+import { alertsBody } from '../../alerts/alert-view';
 import { AlertsQuery } from './alerts.query';
 import { ALERTS_VIEW_SCHEMA } from './alerts.schema';
 
@@ -13,7 +15,7 @@ export class AlertsController {
   @ApiOperation({ summary: 'Open alerts and the last cleared ones, with the thresholds in force (README "Alerts")' })
   @ApiOkResponse({ schema: ALERTS_VIEW_SCHEMA })
   @ApiServiceUnavailableResponse({ description: 'Redis did not answer and this API process does not evaluate alerts (ALERTS_UNAVAILABLE)' })
-  list(@Query() query: AlertsQuery) {
-    return this.alerts.list(query.recent);
+  async list(@Query() query: AlertsQuery): Promise<AlertsBody> {
+    return alertsBody(await this.alerts.list(query.recent));
   }
 }

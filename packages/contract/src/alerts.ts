@@ -1,3 +1,5 @@
+import type { Priority } from './phases';
+
 /** Wire types of `GET /pedidos/alerts` and the socket `alert` event (docs/api.md, "Alerts"). */
 export const ALERT_KINDS = ['lane-stalled', 'vip-deadline', 'run-error', 'dead-letters', 'queue-unreachable', 'database-unreachable'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -9,7 +11,7 @@ export interface Alert {
   severity: 'warning' | 'critical';
   message: string;
   runId: string | null;
-  lane: 'VIP' | 'NORMAL' | null;
+  lane: Priority | null;
   details: Record<string, string | number | boolean | null>;
   openedAt: string;
   clearedAt: string | null;

@@ -1,9 +1,9 @@
-import type { Priority } from '../api/types';
+import type { Lane, Priority } from './phases';
 
 /** `POST /pedidos/queue/failed/retry?lane=` and `POST /pedidos/queue/failed/:lane/:jobId/retry` (docs/api.md). */
 export interface FailedJobsRetried {
   runId: string;
-  lane: Priority;
+  lane: Lane;
   /** Failed jobs taken out of the lane. */
   jobs: number;
   /** Their failed orders, pending again. */
@@ -22,7 +22,7 @@ export interface DeadLettersRetried {
 export interface OrderDeadLetter {
   runId: string;
   orderId: string;
-  priority: 'VIP' | 'NORMAL';
+  priority: Priority;
   seq: number;
   reason: string;
   attempts: number;

@@ -34,8 +34,8 @@ export interface TimelinePoint {
   at: string;
   accepted: number;
   stored: number;
-  /** Stored per type during this second. */
-  byType: CountsByType;
+  /** Stored per type during this second (every type, 0 where none). */
+  byType: Record<EventType, number>;
 }
 
 /** Body of `GET /events/metrics` and payload of the socket `events:metrics` event. */
@@ -55,7 +55,8 @@ export interface EventMetrics {
     /** Newest first, at most 20. */
     recent: StoredBatch[];
   };
-  byType: CountsByType;
+  /** Stored per type since the last reset (every type, 0 where none). */
+  byType: Record<EventType, number>;
   rates: { acceptedPerSec: number; storedPerSec: number; acceptedAvgPerSec: number; storedAvgPerSec: number };
   /** One point per second, oldest first, the last ≤ 300 s. */
   timeline: { intervalMs: number; points: TimelinePoint[] };

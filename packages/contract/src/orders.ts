@@ -1,11 +1,11 @@
 /** Wire types of `GET /pedidos/orders` and `GET /pedidos/orders/:id` (docs/api.md, "Finding orders"). */
+import type { Phase, Priority } from './phases';
+
 export type Tier = 'BRONZE' | 'PRATA' | 'OURO' | 'DIAMANTE';
-export type Priority = 'VIP' | 'NORMAL';
 export type OrderStatus = 'pendente' | 'processado' | 'falhou';
 export type OrderSortKey = 'lane' | 'cliente' | 'createdAt';
 
 export const TIERS: readonly Tier[] = ['BRONZE', 'PRATA', 'OURO', 'DIAMANTE'];
-export const PRIORITIES: readonly Priority[] = ['VIP', 'NORMAL'];
 export const ORDER_STATUSES: readonly OrderStatus[] = ['pendente', 'processado', 'falhou'];
 
 export interface OrderView {
@@ -34,7 +34,7 @@ export interface OrderSearchPage {
 
 export interface OrderStory {
   order: OrderView;
-  run: { runId: string; phase: string; createdAt: string; finishedAt: string | null; ordersPerJob: number } | null;
+  run: { runId: string; phase: Phase; createdAt: string; finishedAt: string | null; ordersPerJob: number } | null;
   job: { key: number; id: string | null; from: number | null; to: number | null };
   lane: { priority: Priority; size: number | null; processedBefore: number | null; processedTogether: number | null; countTimedOut: boolean };
   deadLetter: { reason: string; attempts: number; failedAt: string; retriedAt: string | null } | null;

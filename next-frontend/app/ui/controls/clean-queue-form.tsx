@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { CLEANABLE_STATES, type CleanableState } from '@/app/lib/api/types';
 import { formatNumber } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
-import { useBackend } from '@/app/ui/app-shell/live-provider';
+import { useBackend } from '@/app/ui/app-shell/backend-context';
 import { ConfirmDialog } from '@/app/ui/common/confirm-dialog';
 import type { useCommand } from './use-command';
 

@@ -8,7 +8,7 @@ import type { QueueStatus, StatusSnapshot } from '@/app/lib/api/types';
 import { allowedActions, DEFAULT_QUANTITY, parseQuantity } from '@/app/lib/controls';
 import { formatNumber, shortId } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
-import { useBackend } from '@/app/ui/app-shell/live-provider';
+import { useBackend } from '@/app/ui/app-shell/backend-context';
 import { ConfirmDialog } from '@/app/ui/common/confirm-dialog';
 import { CleanQueueForm } from './clean-queue-form';
 import { CommandResult } from './command-result';

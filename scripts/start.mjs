@@ -17,8 +17,8 @@ import { isPortFree } from './lib/probes.mjs';
 import { settingsForStartedServer } from './lib/server-settings.mjs';
 import { describeExit, run, signalIfRunning, startProcess } from './lib/processes.mjs';
 
-/** As in nest-backend's package.json and Dockerfile: a heap cap and V8's small-heap tuning keep peak RSS low and flat in the run's size (bench/README.md). */
-const BACKEND_NODE_ARGS = ['--max-old-space-size=160', '--optimize-for-size'];
+/** A heap cap and V8's small-heap tuning keep peak RSS low and flat in the run's size (bench/README.md); written once, in nest-backend/node-flags.json. */
+const BACKEND_NODE_ARGS = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'nest-backend', 'node-flags.json'), 'utf8'));
 
 const PNPM = ['-y', 'pnpm@10'];
 const BACKEND_DIR = path.join(REPO_ROOT, 'nest-backend');

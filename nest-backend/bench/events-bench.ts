@@ -7,7 +7,7 @@ import { RedisKeys } from '../src/infrastructure/redis/redis-keys';
 import { OwnRedis } from '../test/support/own-services';
 import { BackendProcess, freePort, spawnBackend, waitUntilUp } from './backend-processes';
 import { runBullJobFloor } from './bull-job-floor';
-import { buildBackend, findBackendDir, findRepoRoot, resultHeader } from './bench-setup';
+import { backendNodeFlags, buildBackend, findBackendDir, findRepoRoot, resultHeader } from './bench-setup';
 import { EVENTS_USAGE, EventsBenchOptions, parseEventsOptions } from './events-options';
 import { IntakePhase, PhaseContext, runIntakePhase } from './intake-phase';
 import { waitForIndexBuilds, waitForReady } from './pipeline-run';
@@ -96,7 +96,7 @@ async function main(): Promise<number> {
       LOG_LEVEL: 'warn',
       ...options.backendEnv,
     };
-    const spec = { backendDir, logDir, env, nodeArgs: ['--max-old-space-size=160', '--optimize-for-size'] };
+    const spec = { backendDir, logDir, env, nodeArgs: backendNodeFlags(backendDir) };
     backends.push(spawnBackend('api', 'main.js', spec));
     for (let i = 1; i <= options.workers; i++) backends.push(spawnBackend(`worker-${i}`, 'worker.js', spec));
     await Promise.all(backends.map(waitUntilUp));

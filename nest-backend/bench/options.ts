@@ -1,4 +1,5 @@
 import { Environment, validateEnvironment } from '../src/infrastructure/config/environment';
+import { backendNodeFlags, findBackendDir } from './bench-setup';
 
 export type BenchMode = 'pipeline' | 'store-only' | 'generation-only' | 'floor-only' | 'sweep';
 
@@ -54,7 +55,7 @@ bench/results/<date>-<server>-<N>.json at the repository root.
   --no-floor             skip the bare-driver floor
   --cpu-prof DIR         profile the backend processes (node --cpu-prof) into DIR
   --node-arg ARG         pass ARG to node in the backend processes (repeatable; after the defaults
-                         --max-old-space-size=160 --optimize-for-size; a later --max-old-space-size overrides), e.g. --node-arg=--max-semi-space-size=32
+                         of nest-backend/node-flags.json; a later --max-old-space-size overrides), e.g. --node-arg=--max-semi-space-size=32
   --memory-check         also run N/10 orders and compare each process's peak RSS (target: within 10%)
   --floor-update-batch B orders per updateMany (one job key each) in the floor (default: --orders-per-job)
   --floor-parallel P     updateMany commands in flight in the floor (default 4)
@@ -86,8 +87,8 @@ export function parseOptions(argv: string[], rawEnv: NodeJS.ProcessEnv): BenchOp
     floor: true,
     memoryCheck: false,
     cpuProfDir: null,
-    // The backend's production V8 flags (package.json, Dockerfile); a later --node-arg=--max-old-space-size=… wins.
-    nodeArgs: ['--max-old-space-size=160', '--optimize-for-size'],
+    // The backend's production V8 flags (node-flags.json); a later --node-arg=--max-old-space-size=… wins.
+    nodeArgs: backendNodeFlags(findBackendDir(__dirname)),
     floorUpdateBatch: 0,
     floorParallel: 4,
     statusEveryMs: 250,

@@ -9,6 +9,7 @@
 //   PORT (API, default 3000) and DASHBOARD_PORT (default 3001) move the ports.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ensureServices, REPO_ROOT } from './local-services.mjs';
@@ -17,8 +18,8 @@ import { isPortFree } from './lib/probes.mjs';
 import { settingsForStartedServer } from './lib/server-settings.mjs';
 import { describeExit, run, signalIfRunning, startProcess } from './lib/processes.mjs';
 
-/** As in nest-backend's package.json and Dockerfile: a heap cap and V8's small-heap tuning keep peak RSS low and flat in the run's size (bench/README.md). */
-const BACKEND_NODE_ARGS = ['--max-old-space-size=160', '--optimize-for-size'];
+/** A heap cap and V8's small-heap tuning keep peak RSS low and flat in the run's size (bench/README.md); written once, in nest-backend/node-flags.json. */
+const BACKEND_NODE_ARGS = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'nest-backend', 'node-flags.json'), 'utf8'));
 
 const PNPM = ['-y', 'pnpm@10'];
 const BACKEND_DIR = path.join(REPO_ROOT, 'nest-backend');
@@ -29,24 +30,37 @@ const NEXT_BIN = path.join(FRONTEND_DIR, 'node_modules', 'next', 'dist', 'bin', 
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 const say = (line) => process.stdout.write(`[start] ${line}\n`);
 
-function parseArgs(argv) {
-  const options = { frontend: true, workers: 0, build: true, dataDir: path.join(REPO_ROOT, '.local') };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--no-frontend') options.frontend = false;
-    else if (arg === '--no-build') options.build = false;
-    else if (arg === '--data-dir') options.dataDir = path.resolve(argv[++i] ?? fail('--data-dir needs a directory'));
-    else if (arg === '--workers' || arg.startsWith('--workers=')) {
-      const value = arg.includes('=') ? arg.split('=')[1] : argv[++i];
-      options.workers = Number(value);
-      if (!Number.isInteger(options.workers) || options.workers < 0) fail(`--workers needs a whole number, got "${value}"`);
-    } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: node scripts/start.mjs [--no-frontend] [--workers N] [--no-build] [--data-dir DIR]\n');
-      process.exit(0);
-    } else fail(`unknown option ${arg} (try --help)`);
+const USAGE = 'usage: node scripts/start.mjs [--no-frontend] [--workers N] [--no-build] [--data-dir DIR]';
+
+function startOptions(argv) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        'no-frontend': { type: 'boolean', default: false },
+        'no-build': { type: 'boolean', default: false },
+        'data-dir': { type: 'string', default: path.join(REPO_ROOT, '.local') },
+        workers: { type: 'string', default: '0' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    fail(`${error.message} (try --help)`);
   }
-  options.frontend &&= fs.existsSync(path.join(FRONTEND_DIR, 'package.json'));
-  return options;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0) fail(`--workers needs a whole number, got "${values.workers}"`);
+  return {
+    frontend: !values['no-frontend'] && fs.existsSync(path.join(FRONTEND_DIR, 'package.json')),
+    workers,
+    build: !values['no-build'],
+    dataDir: path.resolve(values['data-dir']),
+  };
 }
 
 function fail(message) {
@@ -75,7 +89,7 @@ function shutdown(exitCode) {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = startOptions(process.argv.slice(2));
   const apiPort = Number(process.env.PORT ?? 3000);
   const apiUrl = `http://localhost:${apiPort}`;
   dataDir = options.dataDir;

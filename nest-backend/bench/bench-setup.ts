@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { machine } from './report';
 import type { ServerInfo } from './services';
@@ -17,6 +17,11 @@ export function findBackendDir(from: string): string {
     if (existsSync(join(dir, 'tsconfig.build.json'))) return dir;
   }
   throw new Error(`no tsconfig.build.json above ${from}`);
+}
+
+/** The V8 flags the backend runs with in production (`node-flags.json`, the one place they are written). */
+export function backendNodeFlags(backendDir: string): string[] {
+  return JSON.parse(readFileSync(join(backendDir, 'node-flags.json'), 'utf8')) as string[];
 }
 
 /** Same as `pnpm --filter nest-backend build`: dist/main.js and dist/worker.js from the current sources. */

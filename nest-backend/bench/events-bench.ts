@@ -1,54 +1,28 @@
 import type Redis from 'ioredis';
 import type { MongoClient } from 'mongodb';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENTS_QUEUE } from '../src/infrastructure/queue/queue-names';
 import { RedisKeys } from '../src/infrastructure/redis/redis-keys';
 import { OwnRedis } from '../test/support/own-services';
-import { BackendProcess, freePort, kernelStatsOf, spawnBackend, waitUntilUp } from './backend-processes';
-import { buildBackend, findBackendDir, findRepoRoot, resultHeader } from './bench-setup';
+import { BackendProcess, freePort, spawnBackend, waitUntilUp } from './backend-processes';
+import { runBullJobFloor } from './bull-job-floor';
+import { backendNodeFlags, buildBackend, findBackendDir, findRepoRoot, resultHeader } from './bench-setup';
 import { EVENTS_USAGE, EventsBenchOptions, parseEventsOptions } from './events-options';
 import { IntakePhase, PhaseContext, runIntakePhase } from './intake-phase';
-import { runLoad } from './intake-load';
 import { waitForIndexBuilds, waitForReady } from './pipeline-run';
 import { sourceVersion, today, writeResult } from './report';
 import { ServiceUnreachable, connectMongo, connectRedisOrThrow, deleteKeys, describeServer, redact, withDatabase } from './services';
-import { StorageFloorResult, runStorageFloor } from './storage-floor';
-import { per1000, round2 } from './stats';
+import { EventFloors, describeFloors, floorBudget } from './event-floors';
+import { runStorageFloor } from './storage-floor';
+import { round2 } from './stats';
+import { runServerFloor } from './server-floor';
 import { describeEventsRun, eventTargets, describeTargets } from './events-report';
 
 const EXIT_UNREACHABLE = 2;
 const WARM_UP_S = 3;
-
-/** The HTTP floor: a bare node:http server in its own process, driven with the same loads as the intake. */
-async function httpFloor(backendDir: string, options: EventsBenchOptions) {
-  const child = spawn(process.execPath, [join(backendDir, 'dist', 'bench', 'bench', 'http-floor-server.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  try {
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        const match = /listening (\d+)/.exec(chunk.toString());
-        if (match) resolve(Number(match[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`the HTTP floor server exited with ${code}`)));
-    });
-    const url = `http://127.0.0.1:${port}`;
-    // With the server's CPU per 1,000 events answered, to set beside the intake's.
-    const measured = async (spec: Parameters<typeof runLoad>[0]) => {
-      const before = kernelStatsOf(child.pid!)?.cpuMs ?? 0;
-      const load = await runLoad(spec);
-      return { ...load, serverCpuMsPer1000: per1000((kernelStatsOf(child.pid!)?.cpuMs ?? 0) - before, load.acceptedEvents) };
-    };
-    // Unpaced: the most a bare Node HTTP server answers here, single events and batches.
-    const single = await measured({ url, connections: options.connections, durationS: options.floorDurationS, rate: 0, batchSize: null, tag: 'floor-single' });
-    // At the intake's offered rate: the latency any Node server shows under the same (per-second, bursty) pacing.
-    const singlePaced = options.singleRate > 0 ? await measured({ url, connections: options.connections, durationS: options.floorDurationS, rate: options.singleRate, batchSize: null, tag: 'floor-paced' }) : null;
-    const batch = await measured({ url, connections: options.batchConnections, durationS: options.floorDurationS, rate: 0, batchSize: options.batchSize, tag: 'floor-batch' });
-    return { single, singlePaced, batch };
-  } finally {
-    child.kill('SIGTERM');
-  }
-}
+/** Jobs the bare Bull queue adds, takes and completes to measure its Redis commands per job. */
+const BULL_FLOOR_JOBS = 500;
 
 async function main(): Promise<number> {
   let options: EventsBenchOptions;
@@ -122,7 +96,7 @@ async function main(): Promise<number> {
       LOG_LEVEL: 'warn',
       ...options.backendEnv,
     };
-    const spec = { backendDir, logDir, env, nodeArgs: ['--max-old-space-size=160', '--optimize-for-size'] };
+    const spec = { backendDir, logDir, env, nodeArgs: backendNodeFlags(backendDir) };
     backends.push(spawnBackend('api', 'main.js', spec));
     for (let i = 1; i <= options.workers; i++) backends.push(spawnBackend(`worker-${i}`, 'worker.js', spec));
     await Promise.all(backends.map(waitUntilUp));
@@ -140,15 +114,17 @@ async function main(): Promise<number> {
     const storedInDatabase = await ctx.db.collection('user_interactions').countDocuments({});
     for (const backend of backends) await backend.stop();
 
-    let floors: { http: Awaited<ReturnType<typeof httpFloor>>; storage: StorageFloorResult } | null = null;
+    let floors: EventFloors | null = null;
     if (options.floors) {
-      const http = await httpFloor(backendDir, options);
-      process.stdout.write(`HTTP floor (bare node:http): single ${http.single.acceptedEventsPerSec} events/s p50 ${http.single.latencyMs.p50} ms p99 ${http.single.latencyMs.p99} ms, CPU ${http.single.serverCpuMsPer1000} ms/1k (${options.connections} connections, unpaced)${http.singlePaced ? `; at ${options.singleRate}/s offered: p50 ${http.singlePaced.latencyMs.p50} ms p99 ${http.singlePaced.latencyMs.p99} ms` : ''}; batches of ${options.batchSize}: ${http.batch.acceptedEventsPerSec} events/s p99 ${http.batch.latencyMs.p99} ms, CPU ${http.batch.serverCpuMsPer1000} ms/1k\n`);
+      const benchDir = join(backendDir, 'dist', 'bench', 'bench');
+      const http = await runServerFloor(join(benchDir, 'http-floor-server.js'), options);
+      const framework = await runServerFloor(join(benchDir, 'nest-floor-server.js'), options);
+      const queue = await runBullJobFloor({ redisUrl, redis: redis!, keyPrefix: options.keyPrefix, jobs: BULL_FLOOR_JOBS, eventsPerJob: Math.max(1, Math.round(single.eventsPerJob)), concurrency: Number(env.EVENTS_QUEUE_CONCURRENCY ?? 16), idlePerSec: 0 });
       const events = Math.min(batch.storedEvents, options.storageFloorMaxEvents);
       const sizes = [...new Set([Number(env.EVENTS_BATCH_SIZE ?? 1000), 500, 1000, 2000])].sort((a, b) => a - b);
       const storage = await runStorageFloor({ mongoUri, database: `${database}_floor`, events, batchSizes: sizes, parallel: 2 });
-      process.stdout.write(`storage floor (bare driver, insertMany unordered, 2 in flight): ${events} events, ${storage.runs.map((run) => `${run.batchSize}/batch ${run.ms} ms (${run.eventsPerSec}/s)`).join(', ')}; best ${storage.best.batchSize}\n`);
-      floors = { http, storage };
+      floors = { http, framework, queue, storage };
+      process.stdout.write(`${describeFloors(floors, single, options)}\n`);
     }
 
     const list = eventTargets(single, batch, floors?.storage ?? null);
@@ -161,6 +137,7 @@ async function main(): Promise<number> {
       storedInDatabase,
       floors,
       storedToFloorRatio: floors ? round2(batch.storeMs / floors.storage.best.ms) : null,
+      floorBudget: floors ? floorBudget(floors) : null,
       targets: list,
       memorySeries: single.memorySeries,
       loadAverage: readFileSync('/proc/loadavg', 'utf8').trim(),

@@ -1,4 +1,6 @@
+import { ParseArgsConfig, parseArgs } from 'node:util';
 import { Environment, validateEnvironment } from '../src/infrastructure/config/environment';
+import { backendNodeFlags, findBackendDir } from './bench-setup';
 
 export type BenchMode = 'pipeline' | 'store-only' | 'generation-only' | 'floor-only' | 'sweep';
 
@@ -54,7 +56,7 @@ bench/results/<date>-<server>-<N>.json at the repository root.
   --no-floor             skip the bare-driver floor
   --cpu-prof DIR         profile the backend processes (node --cpu-prof) into DIR
   --node-arg ARG         pass ARG to node in the backend processes (repeatable; after the defaults
-                         --max-old-space-size=160 --optimize-for-size; a later --max-old-space-size overrides), e.g. --node-arg=--max-semi-space-size=32
+                         of nest-backend/node-flags.json; a later --max-old-space-size overrides), e.g. --node-arg=--max-semi-space-size=32
   --memory-check         also run N/10 orders and compare each process's peak RSS (target: within 10%)
   --floor-update-batch B orders per updateMany (one job key each) in the floor (default: --orders-per-job)
   --floor-parallel P     updateMany commands in flight in the floor (default 4)
@@ -72,82 +74,97 @@ bench/results/<date>-<server>-<N>.json at the repository root.
   --help`;
 
 /** Parses argv (a leading `--` from `pnpm bench -- ...` is ignored); throws with a message on a bad option. */
+const FLAGS = {
+  orders: { type: 'string' },
+  'orders-per-job': { type: 'string' },
+  concurrency: { type: 'string' },
+  'chunk-size': { type: 'string' },
+  workers: { type: 'string' },
+  'compare-single': { type: 'string' },
+  'no-floor': { type: 'boolean' },
+  'memory-check': { type: 'boolean' },
+  'cpu-prof': { type: 'string' },
+  'node-arg': { type: 'string', multiple: true },
+  'floor-update-batch': { type: 'string' },
+  'floor-parallel': { type: 'string' },
+  'generation-only': { type: 'boolean' },
+  'store-only': { type: 'boolean' },
+  sweep: { type: 'boolean' },
+  'floor-only': { type: 'boolean' },
+  'sweep-orders-per-job': { type: 'string' },
+  'sweep-concurrency': { type: 'string' },
+  'sweep-chunk-size': { type: 'string' },
+  repeat: { type: 'string' },
+  'status-every-ms': { type: 'string' },
+  'timeout-s': { type: 'string' },
+  'key-prefix': { type: 'string' },
+  label: { type: 'string' },
+  'no-build': { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** `--compare-single` may stand without its number (then 2,000 orders). */
+const COMPARE_SINGLE_DEFAULT = '2000';
+
+/** Parses argv (a leading `--` from `pnpm bench -- ...` is ignored); throws with a message on a bad option. */
 export function parseOptions(argv: string[], rawEnv: NodeJS.ProcessEnv): BenchOptions {
   const env = validateEnvironment(rawEnv);
-  const args = argv[0] === '--' ? argv.slice(1) : argv;
+  const args = normalized(argv[0] === '--' ? argv.slice(1) : argv);
+  const { values } = parseArgs({ args, options: FLAGS, strict: true, allowPositionals: false });
+  const int = (name: keyof typeof FLAGS, min: number, fallback: number): number => {
+    const raw = values[name];
+    return raw === undefined ? fallback : positiveInt(`--${name}`, String(raw), min);
+  };
+  const list = (name: keyof typeof FLAGS, fallback: number[]): number[] => {
+    const raw = values[name];
+    return raw === undefined ? fallback : intList(`--${name}`, String(raw));
+  };
+  const modes = (['generation-only', 'store-only', 'sweep', 'floor-only'] as const).filter((mode) => values[mode]);
+  // As before parseArgs: the last mode flag given wins.
+  const mode: BenchMode = modes.length === 0 ? 'pipeline' : modes.sort((a, b) => args.lastIndexOf(`--${a}`) - args.lastIndexOf(`--${b}`))[modes.length - 1];
   const options: BenchOptions = {
-    mode: 'pipeline',
-    orders: 0,
-    ordersPerJob: env.ORDERS_PER_JOB,
-    concurrency: env.ORDERS_QUEUE_CONCURRENCY,
-    chunkSize: env.GENERATION_CHUNK_SIZE,
-    workers: 0,
-    compareSingle: 0,
-    floor: true,
-    memoryCheck: false,
-    cpuProfDir: null,
-    // The backend's production V8 flags (package.json, Dockerfile); a later --node-arg=--max-old-space-size=… wins.
-    nodeArgs: ['--max-old-space-size=160', '--optimize-for-size'],
-    floorUpdateBatch: 0,
-    floorParallel: 4,
-    statusEveryMs: 250,
-    timeoutS: 3600,
-    build: true,
-    keyPrefix: 'bench',
-    sweepOrdersPerJob: [1_000, 5_000, 20_000],
-    sweepConcurrency: [4, 25],
-    sweepChunkSize: [env.GENERATION_CHUNK_SIZE],
-    repeat: 1,
-    label: '',
+    mode,
+    orders: int('orders', 1, mode === 'sweep' ? 20_000 : 1_000_000),
+    ordersPerJob: int('orders-per-job', 1, env.ORDERS_PER_JOB),
+    concurrency: int('concurrency', 1, env.ORDERS_QUEUE_CONCURRENCY),
+    chunkSize: int('chunk-size', 1, env.GENERATION_CHUNK_SIZE),
+    workers: int('workers', 0, 0),
+    compareSingle: int('compare-single', 1, 0),
+    floor: !values['no-floor'],
+    memoryCheck: values['memory-check'] ?? false,
+    cpuProfDir: values['cpu-prof'] ?? null,
+    // The backend's production V8 flags (node-flags.json); a later --node-arg=--max-old-space-size=… wins.
+    nodeArgs: [...backendNodeFlags(findBackendDir(__dirname)), ...(values['node-arg'] ?? [])],
+    floorUpdateBatch: int('floor-update-batch', 1, 0),
+    floorParallel: int('floor-parallel', 1, 4),
+    statusEveryMs: int('status-every-ms', 20, 250),
+    timeoutS: int('timeout-s', 1, 3600),
+    build: !values['no-build'],
+    keyPrefix: values['key-prefix'] ?? 'bench',
+    sweepOrdersPerJob: list('sweep-orders-per-job', [1_000, 5_000, 20_000]),
+    sweepConcurrency: list('sweep-concurrency', [4, 25]),
+    sweepChunkSize: list('sweep-chunk-size', [env.GENERATION_CHUNK_SIZE]),
+    repeat: int('repeat', 1, 1),
+    label: values.label ?? '',
     env,
   };
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i];
-    if (flag.startsWith('--node-arg=')) {
-      options.nodeArgs.push(flag.slice('--node-arg='.length));
-      continue;
-    }
-    const next = (): string => {
-      const value = args[++i];
-      if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
-      return value;
-    };
-    const int = (min: number): number => positiveInt(flag, next(), min);
-    switch (flag) {
-      case '--orders': options.orders = int(1); break;
-      case '--orders-per-job': options.ordersPerJob = int(1); break;
-      case '--concurrency': options.concurrency = int(1); break;
-      case '--chunk-size': options.chunkSize = int(1); break;
-      case '--workers': options.workers = int(0); break;
-      case '--compare-single':
-        options.compareSingle = args[i + 1] !== undefined && !args[i + 1].startsWith('--') ? int(1) : 2_000;
-        break;
-      case '--no-floor': options.floor = false; break;
-      case '--memory-check': options.memoryCheck = true; break;
-      case '--cpu-prof': options.cpuProfDir = next(); break;
-      case '--node-arg': options.nodeArgs.push(args[++i] ?? ''); break;
-      case '--floor-update-batch': options.floorUpdateBatch = int(1); break;
-      case '--floor-parallel': options.floorParallel = int(1); break;
-      case '--generation-only': options.mode = 'generation-only'; break;
-      case '--store-only': options.mode = 'store-only'; break;
-      case '--sweep': options.mode = 'sweep'; break;
-      case '--floor-only': options.mode = 'floor-only'; break;
-      case '--sweep-orders-per-job': options.sweepOrdersPerJob = intList(flag, next()); break;
-      case '--sweep-concurrency': options.sweepConcurrency = intList(flag, next()); break;
-      case '--sweep-chunk-size': options.sweepChunkSize = intList(flag, next()); break;
-      case '--repeat': options.repeat = int(1); break;
-      case '--status-every-ms': options.statusEveryMs = int(20); break;
-      case '--timeout-s': options.timeoutS = int(1); break;
-      case '--key-prefix': options.keyPrefix = next(); break;
-      case '--label': options.label = next(); break;
-      case '--no-build': options.build = false; break;
-      default: throw new Error(`unknown option ${flag}`);
-    }
-  }
-  if (options.orders === 0) options.orders = options.mode === 'sweep' ? 20_000 : 1_000_000;
   if (!/^[A-Za-z0-9_-]{1,30}$/.test(options.keyPrefix)) throw new Error('--key-prefix must be 1-30 letters, digits, _ or -');
   if (!/^[A-Za-z0-9_.-]{0,40}$/.test(options.label)) throw new Error('--label must be letters, digits, _ . or -');
   return options;
+}
+
+/**
+ * What parseArgs cannot read as written: `--compare-single` without its number, and `--node-arg ARG` where ARG
+ * starts with dashes (as node's flags do).
+ */
+function normalized(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const next = args[i + 1];
+    if (args[i] === '--compare-single' && (next === undefined || next.startsWith('--'))) out.push(args[i], COMPARE_SINGLE_DEFAULT);
+    else if (args[i] === '--node-arg' && next !== undefined) out.push(`--node-arg=${args[++i]}`);
+    else out.push(args[i]);
+  }
+  return out;
 }
 
 function positiveInt(flag: string, raw: string, min: number): number {

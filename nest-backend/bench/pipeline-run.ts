@@ -111,32 +111,7 @@ export async function runPipeline(ctx: BenchContext, config: PipelineConfig, lab
   const background = await redisBackgroundPerSecond(ctx.redis);
   const backends: BackendProcess[] = [];
   try {
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      MONGO_URI: withDatabase(ctx.mongoUri, database),
-      REDIS_URL: ctx.redisUrl,
-      PORT: String(port),
-      KEY_PREFIX: ctx.keyPrefix,
-      ORDERS_PER_JOB: String(config.ordersPerJob),
-      ORDERS_QUEUE_CONCURRENCY: String(config.concurrency),
-      GENERATION_CHUNK_SIZE: String(config.chunkSize),
-      MAX_ORDERS: String(Math.max(config.orders, ctx.maxOrdersDefault)),
-      MONGO_MONITOR_COMMANDS: 'true',
-      RUN_WORKERS_IN_API: 'true',
-      // The floor writes with the pipeline's own index alone; what the search indexes add is measured by search-index-cost.cjs.
-      ORDER_SEARCH_INDEXES: process.env.ORDER_SEARCH_INDEXES ?? 'false',
-    };
-    const nodeArgs = [...ctx.nodeArgs, ...(ctx.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${ctx.cpuProfDir}`] : [])];
-    const spec = { backendDir: ctx.backendDir, logDir: ctx.logDir, env, nodeArgs };
-    backends.push(spawnBackend('api', 'main.js', spec));
-    for (let i = 1; i <= config.workers; i++) backends.push(spawnBackend(`worker-${i}`, 'worker.js', spec));
-    backends.forEach((backend) => ctx.liveProcesses.add(backend));
-    await Promise.all(backends.map(waitUntilUp));
-    const api = `http://127.0.0.1:${port}`;
-    await waitForReady(api);
-    await settle(backends, api);
-
+    const api = await launchBackends(ctx, config, database, backends);
     const before = await measure(ctx.redis, backends, true);
     const postAt = Date.now();
     await http(api, `/pedidos/generate?quantity=${config.orders}&autoProcess=${config.autoProcess}`, 'POST');
@@ -146,70 +121,7 @@ export async function runPipeline(ctx: BenchContext, config: PipelineConfig, lab
     const invariants = config.autoProcess && final.lastRunId
       ? await checkInvariants(ctx.mongo.db(database), final.lastRunId, config.orders, final.processing.vip.end)
       : null;
-
-    const mongo = sumMongo(after.metrics) - sumMongo(before.metrics);
-    const redis = statsDelta(before.redisStats, after.redisStats);
-    const probes = sampled.probes;
-    const mongoPipeline = Math.max(0, mongo - probes * sampled.probeCost.mongo);
-    const redisPipeline = Math.max(0, redis.total - probes * sampled.probeCost.redis);
-    const cpuMs: Record<string, number> = {};
-    const peakRssMb: Record<string, number> = {};
-    const eventLoopDelayMs: Record<string, { p50: number; p99: number; max: number }> = {};
-    const memoryAtEndMb: Record<string, { rss: number; heapUsed: number }> = {};
-    backends.forEach((backend, i) => {
-      const cpuBefore = before.kernel[i]?.cpuMs ?? cpuOf(before.metrics[i]);
-      const cpuAfter = after.kernel[i]?.cpuMs ?? cpuOf(after.metrics[i]);
-      cpuMs[backend.name] = Math.round(cpuAfter - cpuBefore);
-      peakRssMb[backend.name] = round1(after.kernel[i]?.peakRssMb ?? after.metrics[i].memoryMb.peakRss);
-      const { p50, p99, max } = after.metrics[i].eventLoopDelayMs;
-      eventLoopDelayMs[backend.name] = { p50, p99, max };
-      memoryAtEndMb[backend.name] = { rss: after.metrics[i].memoryMb.rss, heapUsed: after.metrics[i].memoryMb.heapUsed };
-    });
-    const totalCpu = Object.values(cpuMs).reduce((sum, ms) => sum + ms, 0);
-    const window = (view: StatusSnapshot['processing']['vip']): Window => ({
-      count: view.count,
-      startMs: view.start ? Date.parse(view.start) - postAt : null,
-      timeMs: view.timeMs,
-      rate: ratePerSecond(view.count, view.timeMs),
-    });
-
-    return {
-      ...config,
-      database,
-      generationMs: final.generationTimeMs,
-      generationRate: ratePerSecond(final.progress.generated, final.generationTimeMs),
-      enqueueVipMs: final.enqueueVipTimeMs,
-      enqueueNormalMs: final.enqueueNormalTimeMs,
-      vip: window(final.processing.vip),
-      normal: window(final.processing.normal),
-      failed: final.counts.failed,
-      totalMs: sampled.doneAt - postAt,
-      apiTotalTimeMs: final.totalTimeMs,
-      mongoCommandsPer1000: per1000(mongoPipeline, config.orders),
-      mongoCommandsPer1000WithProbes: per1000(mongo, config.orders),
-      redisCommandsPer1000: per1000(redisPipeline, config.orders),
-      redisCommandsPer1000WithProbes: per1000(redis.total, config.orders),
-      cpuMsPer1000: per1000(totalCpu, config.orders),
-      peakRssMb,
-      eventLoopDelayP99Ms: Math.max(...Object.values(eventLoopDelayMs).map((delay) => delay.p99)),
-      statusLatencyP50Ms: round2(percentile(sampled.latencies, 50)),
-      statusLatencyP99Ms: round2(percentile(sampled.latencies, 99)),
-      invariants,
-      details: {
-        mongoCommands: { total: mongo, byName: mongoByName(before.metrics, after.metrics) },
-        redisCommands: redis,
-        statusProbes: { count: probes, mongoPerProbe: sampled.probeCost.mongo, redisPerProbe: sampled.probeCost.redis },
-        redisBackgroundPerSecond: background,
-        cpuMs,
-        eventLoopDelayMs,
-        memoryAtEndMb,
-        statusLatencyMaxMs: round2(percentile(sampled.latencies, 100)),
-        latestRunFindMs: { p50: round2(percentile(sampled.dbLatencies, 50)), p99: round2(percentile(sampled.dbLatencies, 99)) },
-        livenessLatencyMs: { p50: round2(percentile(sampled.livenessLatencies, 50)), p99: round2(percentile(sampled.livenessLatencies, 99)) },
-        statusLatencyByPhaseMs: byPhase(sampled.latencies, sampled.phases),
-        memoryPeaksMb: Object.fromEntries(backends.map((backend, i) => [backend.name, sampled.memoryPeaks[i]])),
-      },
-    };
+    return assembleResult({ config, database, postAt, sampled, invariants, background, backends, before, after });
   } finally {
     await Promise.all(backends.map((backend) => backend.stop()));
     backends.forEach((backend) => ctx.liveProcesses.delete(backend));
@@ -217,6 +129,124 @@ export async function runPipeline(ctx: BenchContext, config: PipelineConfig, lab
     ctx.liveDatabases.delete(database);
     await deleteKeys(ctx.redis, ctx.keyPrefix).catch(() => undefined);
   }
+}
+
+/** Starts the API (and the extra workers) on the run's database with the config's settings; returns the API's URL once it is ready and settled. */
+async function launchBackends(ctx: BenchContext, config: PipelineConfig, database: string, backends: BackendProcess[]): Promise<string> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MONGO_URI: withDatabase(ctx.mongoUri, database),
+    REDIS_URL: ctx.redisUrl,
+    PORT: String(port),
+    KEY_PREFIX: ctx.keyPrefix,
+    ORDERS_PER_JOB: String(config.ordersPerJob),
+    ORDERS_QUEUE_CONCURRENCY: String(config.concurrency),
+    GENERATION_CHUNK_SIZE: String(config.chunkSize),
+    MAX_ORDERS: String(Math.max(config.orders, ctx.maxOrdersDefault)),
+    MONGO_MONITOR_COMMANDS: 'true',
+    RUN_WORKERS_IN_API: 'true',
+    // The floor writes with the pipeline's own index alone; what the search indexes add is measured by search-index-cost.cjs.
+    ORDER_SEARCH_INDEXES: process.env.ORDER_SEARCH_INDEXES ?? 'false',
+  };
+  const nodeArgs = [...ctx.nodeArgs, ...(ctx.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${ctx.cpuProfDir}`] : [])];
+  const spec = { backendDir: ctx.backendDir, logDir: ctx.logDir, env, nodeArgs };
+  backends.push(spawnBackend('api', 'main.js', spec));
+  for (let i = 1; i <= config.workers; i++) backends.push(spawnBackend(`worker-${i}`, 'worker.js', spec));
+  backends.forEach((backend) => ctx.liveProcesses.add(backend));
+  await Promise.all(backends.map(waitUntilUp));
+  const api = `http://127.0.0.1:${port}`;
+  await waitForReady(api);
+  await settle(backends, api);
+  return api;
+}
+
+type Measured = Awaited<ReturnType<typeof measure>>;
+
+/** CPU, peak RSS, event-loop delay and memory at the end of each process, between two measures. */
+function processFigures(backends: BackendProcess[], before: Measured, after: Measured) {
+  const cpuMs: Record<string, number> = {};
+  const peakRssMb: Record<string, number> = {};
+  const eventLoopDelayMs: Record<string, { p50: number; p99: number; max: number }> = {};
+  const memoryAtEndMb: Record<string, { rss: number; heapUsed: number }> = {};
+  backends.forEach((backend, i) => {
+    const cpuBefore = before.kernel[i]?.cpuMs ?? cpuOf(before.metrics[i]);
+    const cpuAfter = after.kernel[i]?.cpuMs ?? cpuOf(after.metrics[i]);
+    cpuMs[backend.name] = Math.round(cpuAfter - cpuBefore);
+    peakRssMb[backend.name] = round1(after.kernel[i]?.peakRssMb ?? after.metrics[i].memoryMb.peakRss);
+    const { p50, p99, max } = after.metrics[i].eventLoopDelayMs;
+    eventLoopDelayMs[backend.name] = { p50, p99, max };
+    memoryAtEndMb[backend.name] = { rss: after.metrics[i].memoryMb.rss, heapUsed: after.metrics[i].memoryMb.heapUsed };
+  });
+  return { cpuMs, peakRssMb, eventLoopDelayMs, memoryAtEndMb };
+}
+
+interface RunMeasurements {
+  config: PipelineConfig;
+  database: string;
+  postAt: number;
+  sampled: Followed;
+  invariants: RunInvariants | null;
+  background: number;
+  backends: BackendProcess[];
+  before: Measured;
+  after: Measured;
+}
+
+/** The result of one run: the API's own figures for it, and what the bench measured around it. */
+function assembleResult({ config, database, postAt, sampled, invariants, background, backends, before, after }: RunMeasurements): PipelineResult {
+  const final = sampled.final;
+  const mongo = sumMongo(after.metrics) - sumMongo(before.metrics);
+  const redis = statsDelta(before.redisStats, after.redisStats);
+  const probes = sampled.probes;
+  const mongoPipeline = Math.max(0, mongo - probes * sampled.probeCost.mongo);
+  const redisPipeline = Math.max(0, redis.total - probes * sampled.probeCost.redis);
+  const { cpuMs, peakRssMb, eventLoopDelayMs, memoryAtEndMb } = processFigures(backends, before, after);
+  const totalCpu = Object.values(cpuMs).reduce((sum, ms) => sum + ms, 0);
+  const window = (view: StatusSnapshot['processing']['vip']): Window => ({
+    count: view.count,
+    startMs: view.start ? Date.parse(view.start) - postAt : null,
+    timeMs: view.timeMs,
+    rate: ratePerSecond(view.count, view.timeMs),
+  });
+  const latency = (values: number[]) => ({ p50: round2(percentile(values, 50)), p99: round2(percentile(values, 99)) });
+  return {
+    ...config,
+    database,
+    generationMs: final.generationTimeMs,
+    generationRate: ratePerSecond(final.progress.generated, final.generationTimeMs),
+    enqueueVipMs: final.enqueueVipTimeMs,
+    enqueueNormalMs: final.enqueueNormalTimeMs,
+    vip: window(final.processing.vip),
+    normal: window(final.processing.normal),
+    failed: final.counts.failed,
+    totalMs: sampled.doneAt - postAt,
+    apiTotalTimeMs: final.totalTimeMs,
+    mongoCommandsPer1000: per1000(mongoPipeline, config.orders),
+    mongoCommandsPer1000WithProbes: per1000(mongo, config.orders),
+    redisCommandsPer1000: per1000(redisPipeline, config.orders),
+    redisCommandsPer1000WithProbes: per1000(redis.total, config.orders),
+    cpuMsPer1000: per1000(totalCpu, config.orders),
+    peakRssMb,
+    eventLoopDelayP99Ms: Math.max(...Object.values(eventLoopDelayMs).map((delay) => delay.p99)),
+    statusLatencyP50Ms: round2(percentile(sampled.latencies, 50)),
+    statusLatencyP99Ms: round2(percentile(sampled.latencies, 99)),
+    invariants,
+    details: {
+      mongoCommands: { total: mongo, byName: mongoByName(before.metrics, after.metrics) },
+      redisCommands: redis,
+      statusProbes: { count: probes, mongoPerProbe: sampled.probeCost.mongo, redisPerProbe: sampled.probeCost.redis },
+      redisBackgroundPerSecond: background,
+      cpuMs,
+      eventLoopDelayMs,
+      memoryAtEndMb,
+      statusLatencyMaxMs: round2(percentile(sampled.latencies, 100)),
+      latestRunFindMs: latency(sampled.dbLatencies),
+      livenessLatencyMs: latency(sampled.livenessLatencies),
+      statusLatencyByPhaseMs: byPhase(sampled.latencies, sampled.phases),
+      memoryPeaksMb: Object.fromEntries(backends.map((backend, i) => [backend.name, sampled.memoryPeaks[i]])),
+    },
+  };
 }
 
 interface Followed {

@@ -15,6 +15,11 @@ const POISON_EVERY = 250;
 /** Quick final failures, so events poisoned below become dead letters in seconds. */
 const QUICK_FAILURES = { MAX_ATTEMPTS: '2', RETRY_BACKOFF_MS: '50' };
 
+/** The dashboard's Portuguese counts, singular for exactly one (app/lib/i18n/retry-pt-br.ts). */
+const count = (n, one, other) => `${n.toLocaleString('pt-BR')} ${n === 1 ? one : other}`;
+const jobsLeft = (n) => count(n, 'job saiu da lista de falhas', 'jobs saíram da lista de falhas');
+const ordersBack = (n) => count(n, 'pedido voltou à fila', 'pedidos voltaram à fila');
+
 /**
  * `ctx`: { page, dashboardUrl, backendUrl, apiKey, mongoUri, eventsFailMarker, api(path, method), restartBackend(env),
  * test, assert, goTo(page, link, path), numberOnPage(page, testId), log }, from dashboard.e2e.mjs.
@@ -82,7 +87,7 @@ export async function retryChecks(ctx) {
     const button = page.locator(`[data-testid="retry-job"][data-job-id="${job.id}"]`);
     await waitFor('the job retry to be enabled', () => button.isEnabled(), { timeoutMs: 15_000 });
     const text = await confirmAndRead(button, 'retry-result', [job.id]);
-    assert(/^1 jobs saíram da lista de falhas; 1 pedidos voltaram à fila/.test(text), `unexpected result: ${text}`);
+    assert(/^1 job saiu da lista de falhas; 1 pedido voltou à fila/.test(text), `unexpected result: ${text}`);
     await waitDone('one job retried');
     await waitFor('the job to leave the table', async () => (await button.count()) === 0, { timeoutMs: 15_000 });
   });
@@ -93,7 +98,7 @@ export async function retryChecks(ctx) {
     const button = page.locator('[data-testid="retry-lane-vip"]');
     await waitFor('the VIP lane retry to be enabled with its count', async () => (await button.isEnabled()) && Number(await button.getAttribute('data-count')) === vipJobs.length, { timeoutMs: 15_000 });
     const text = await confirmAndRead(button, 'retry-result', [`(${vipJobs.length.toLocaleString('pt-BR')} na fila agora`]);
-    assert(text.startsWith(`${vipJobs.length} jobs saíram da lista de falhas; ${vipLetters.length} pedidos voltaram à fila`), `unexpected result: ${text}`);
+    assert(text.startsWith(`${jobsLeft(vipJobs.length)}; ${ordersBack(vipLetters.length)}`), `unexpected result: ${text}`);
     const done = await waitDone('the VIP lane retried');
     assert((await failedJobs()).every((job) => job.queue === 'normal'), 'failed VIP jobs are left');
     await waitFor('the VIP count on the page to be 0', async () => (await page.locator('[data-testid="queue-vip-failed"]').innerText()).trim() === '0', { timeoutMs: 15_000 });
@@ -123,14 +128,14 @@ export async function retryChecks(ctx) {
     const row = page.locator(`[data-testid="dead-letter-row"][data-order-id="${one.orderId}"]`);
     await waitFor('the row retry to be enabled', () => row.locator('[data-testid="dead-letter-retry"]').isEnabled(), { timeoutMs: 15_000 });
     text = await confirmAndRead(row.locator('[data-testid="dead-letter-retry"]'), 'dead-letters-result', [one.orderId]);
-    assert(/^1 pedidos voltaram à fila/.test(text), `unexpected result: ${text}`);
+    assert(/^1 pedido voltou à fila/.test(text), `unexpected result: ${text}`);
     await waitDone('one dead letter retried');
 
     const rest = (await openLetters()).length;
     const all = page.locator('[data-testid="dead-letters-retry-all"]');
     await waitFor('retry all to be enabled', () => all.isEnabled(), { timeoutMs: 15_000 });
-    text = await confirmAndRead(all, 'dead-letters-result', [`Todos os ${rest} pedidos em falha`]);
-    assert(text.startsWith(`${rest} pedidos voltaram à fila`), `unexpected result: ${text}`);
+    text = await confirmAndRead(all, 'dead-letters-result', [rest === 1 ? 'O 1 pedido em falha' : `Todos os ${rest} pedidos em falha`]);
+    assert(text.startsWith(ordersBack(rest)), `unexpected result: ${text}`);
     const done = await waitDone('every dead letter retried');
     await waitFor('the list to be empty', async () => (await ctx.numberOnPage(page, 'dead-letters-total')) === 0, { timeoutMs: 15_000 });
     const orders = await ordersOfRun(ctx.mongoUri, runId);

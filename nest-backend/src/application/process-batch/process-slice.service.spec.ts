@@ -155,7 +155,19 @@ class RecordingMetrics {
   }
 }
 
-const settings = (failEverySeqMultipleOf = 0) => new PipelineSettings(1_000_000, 10_000, 1000, 25, 1000, false, 5, 'test', true, false, failEverySeqMultipleOf);
+const settings = (failEverySeqMultipleOf = 0) => new PipelineSettings({
+    maxOrders: 1_000_000,
+    generationChunkSize: 10_000,
+    ordersPerJob: 1000,
+    queueConcurrency: 25,
+    logProgressEveryMs: 1000,
+    backendLogs: false,
+    maxAttempts: 5,
+    processName: 'test',
+    runWorkers: true,
+    orchestrate: false,
+    failEverySeqMultipleOf,
+  });
 const slice = (from: number, to: number, priority: Priority = 'VIP', runId = 'run-1'): OrderSlice => ({ runId, priority, job: 0, from, to });
 
 function setUp(options: { holder?: string | null; failEvery?: number } = {}) {

@@ -4,17 +4,17 @@ import { Environment } from './environment';
 export type ProcessRole = 'api' | 'worker';
 
 export function pipelineSettingsFrom(env: Environment, role: ProcessRole): PipelineSettings {
-  return new PipelineSettings(
-    env.MAX_ORDERS,
-    env.GENERATION_CHUNK_SIZE,
-    env.ORDERS_PER_JOB,
-    env.ORDERS_QUEUE_CONCURRENCY,
-    env.LOG_PROGRESS_EVERY_MS,
-    env.BACKEND_LOGS,
-    env.MAX_ATTEMPTS,
-    role === 'api' ? 'api' : `worker-${process.pid}`,
-    role === 'worker' || env.RUN_WORKERS_IN_API,
-    role === 'api',
-    env.FAIL_EVERY_SEQ_MULTIPLE_OF,
-  );
+  return new PipelineSettings({
+    maxOrders: env.MAX_ORDERS,
+    generationChunkSize: env.GENERATION_CHUNK_SIZE,
+    ordersPerJob: env.ORDERS_PER_JOB,
+    queueConcurrency: env.ORDERS_QUEUE_CONCURRENCY,
+    logProgressEveryMs: env.LOG_PROGRESS_EVERY_MS,
+    backendLogs: env.BACKEND_LOGS,
+    maxAttempts: env.MAX_ATTEMPTS,
+    processName: role === 'api' ? 'api' : `worker-${process.pid}`,
+    runWorkers: role === 'worker' || env.RUN_WORKERS_IN_API,
+    orchestrate: role === 'api',
+    failEverySeqMultipleOf: env.FAIL_EVERY_SEQ_MULTIPLE_OF,
+  });
 }

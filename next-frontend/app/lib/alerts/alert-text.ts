@@ -25,7 +25,7 @@ export function alertText(alert: Alert, t: Translate, locale: Locale, timeZone?:
     case 'run-error':
       return t('alerts.runError', { run, reason: String(details.reason ?? '') });
     case 'dead-letters':
-      return t('alerts.deadLetters', { count: formatNumber(locale, num(details.count)) });
+      return t('alerts.deadLetters', { count: num(details.count) });
     case 'queue-unreachable':
       return t('alerts.queueUnreachable', { since: clock(locale, String(details.since ?? alert.openedAt), timeZone) });
     case 'database-unreachable':

@@ -6,8 +6,6 @@ export const keys = {
   queueStatus: '/pedidos/queue/status',
   queueHealth: '/pedidos/health/queue',
   server: '/pedidos/server',
-  /** The live log buffer: seeded by this request, then grown by socket `log` events. */
-  logs: '/pedidos/logs?lines=200',
   runs: (page: number, limit: number) => `/pedidos/runs?page=${page}&limit=${limit}`,
   run: (runId: string) => `/pedidos/runs/${encodeURIComponent(runId)}`,
   runReport: (runId: string) => `/pedidos/runs/${encodeURIComponent(runId)}/report`,

@@ -10,7 +10,7 @@ export const alertsEn: Record<keyof typeof alertsPtBR, string> = {
   'alerts.laneStalledPaused': '{lane} lane stalled since {since}: the queue is paused with work left (threshold {seconds} s, run {run}).',
   'alerts.vipDeadline': 'VIP orders of run {run} are past their {seconds} s deadline (alert since {since}).',
   'alerts.runError': 'Run {run} ended in ERROR: {reason}',
-  'alerts.deadLetters': '{count} orders in the dead letters, waiting for a retry.',
+  'alerts.deadLetters': '{count, plural, one {# order} other {# orders}} in the dead letters, waiting for a retry.',
   'alerts.queueUnreachable': 'Redis (the queue) unreachable since {since}.',
   'alerts.databaseUnreachable': 'Database unreachable since {since}.',
 };

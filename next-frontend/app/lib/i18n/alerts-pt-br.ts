@@ -8,7 +8,7 @@ export const alertsPtBR = {
   'alerts.laneStalledPaused': 'Fila {lane} parada desde {since}: a fila está pausada com trabalho pendente (limite {seconds} s, execução {run}).',
   'alerts.vipDeadline': 'Pedidos VIP da execução {run} passaram do prazo de {seconds} s (alerta desde {since}).',
   'alerts.runError': 'A execução {run} terminou em ERRO: {reason}',
-  'alerts.deadLetters': '{count} pedidos em dead letters aguardando nova tentativa.',
+  'alerts.deadLetters': '{count, plural, one {# pedido} other {# pedidos}} em dead letters aguardando nova tentativa.',
   'alerts.queueUnreachable': 'Redis (fila) inacessível desde {since}.',
   'alerts.databaseUnreachable': 'Banco de dados inacessível desde {since}.',
 } as const;

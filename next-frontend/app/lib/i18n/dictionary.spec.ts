@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PHASES } from '@pedidos/contract';
-import { interpolate, translator } from './dictionary';
+import { translator } from './dictionary';
 import { en } from './en';
+import { argumentNames, formatMessage } from './message-format';
 import { ptBR } from './pt-br';
 
 describe('dictionaries', () => {
@@ -24,10 +25,16 @@ describe('dictionaries', () => {
     }
   });
 
+  it('use the same arguments, plural ones included, in both languages', () => {
+    for (const key of Object.keys(ptBR) as (keyof typeof ptBR)[]) {
+      expect(argumentNames(en[key]), key).toEqual(argumentNames(ptBR[key]));
+    }
+  });
+
   it('default to Portuguese text and interpolate values', () => {
     expect(translator('pt-BR')('controls.generate')).toBe('Gerar');
     expect(translator('en')('controls.generate')).toBe('Generate');
-    expect(interpolate('{a} de {b}', { a: 1, b: '2' })).toBe('1 de 2');
-    expect(interpolate('{missing}', {})).toBe('{missing}');
+    expect(formatMessage('pt-BR', '{a} de {b}', { a: 1, b: '2' })).toBe('1 de 2');
+    expect(formatMessage('pt-BR', '{missing}', {})).toBe('{missing}');
   });
 });

@@ -1,5 +1,6 @@
 import { en } from './en';
 import type { Locale } from './locales';
+import { formatMessage, type MessageValues } from './message-format';
 import { ptBR } from './pt-br';
 
 export type MessageKey = keyof typeof ptBR;
@@ -7,16 +8,11 @@ export type Dictionary = Record<MessageKey, string>;
 
 const dictionaries: Record<Locale, Dictionary> = { 'pt-BR': ptBR, en };
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
-
-/** Replaces `{name}` placeholders; unknown placeholders stay visible so a missing value is noticed. */
-export function interpolate(template: string, vars?: Record<string, string | number>): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
-}
+/** Plural arguments (`{count, plural, one {…} other {…}}`) take the number itself, not a formatted string. */
+export type Translate = (key: MessageKey, vars?: MessageValues) => string;
 
 /** A translate function for one language; works in server and client components alike. */
 export function translator(locale: Locale): Translate {
   const dictionary = dictionaries[locale];
-  return (key, vars) => interpolate(dictionary[key] ?? key, vars);
+  return (key, vars) => formatMessage(locale, dictionary[key] ?? key, vars);
 }

@@ -1,12 +1,13 @@
 import { alertsEn } from './alerts-en';
-import type { Dictionary } from './dictionary';
 import { auditEn } from './audit-en';
 import { ordersEn } from './orders-en';
+import type { ptBR } from './pt-br';
 import { eventsEn } from './events-en';
 import { seriesEn } from './series-en';
 import { retryEn } from './retry-en';
 
-export const en: Dictionary = {
+/** English. Typed from the Portuguese dictionary (the default), so a missing or extra key does not compile. */
+export const en: Record<keyof typeof ptBR, string> = {
   'app.title': 'Pedidos · Monitor',
   'app.skip': 'Skip to content',
   'nav.label': 'Main navigation',
@@ -149,10 +150,10 @@ export const en: Dictionary = {
   'result.generate.twoStep': 'two-step',
   'result.process': 'Processing started: run {runId}, phase {phase}.',
   'result.cancel': 'Run {runId} aborted. VIP {vip}, NORMAL {normal}, cancelled {cancelled}.',
-  'result.reset': 'Reset: {orders} orders and {runs} runs deleted.',
+  'result.reset': 'Reset: {orders, plural, one {# order} other {# orders}} and {runs, plural, one {# run} other {# runs}} deleted.',
   'result.pause': 'Queue paused.',
   'result.resume': 'Queue resumed.',
-  'result.clean': '{removed} jobs removed from state “{state}”.',
+  'result.clean': '{removed, plural, one {# job} other {# jobs}} removed from state “{state}”.',
   'result.error': 'Error ({status}): {message}',
   'result.networkError': 'No answer from the server: {message}',
   'result.none': 'No action yet.',
@@ -175,7 +176,7 @@ export const en: Dictionary = {
   'logs.count': '{shown} of {total} lines (max {max})',
   'logs.empty': 'No log lines yet.',
   'logs.noMatch': 'No line matches the filter.',
-  'logs.newLines': '{count} new lines below',
+  'logs.newLines': '{count, plural, one {# new line} other {# new lines}} below',
   'logs.time': 'Time',
   'logs.source': 'Source',
   'logs.message': 'Message',

@@ -95,8 +95,8 @@ export const eventsEn: Record<keyof typeof eventsPtBR, string> = {
   'confirm.title.resetEvents': 'Delete every event?',
   'confirm.body.resetEvents': 'The stored events, the dead letters, the event queue and their metrics will be deleted. Orders and runs are not touched.',
   'confirm.title.retryDead': 'Retry the dead letters?',
-  'confirm.body.retryDead': '{count} dead letters go back to the event queue for another attempt.',
+  'confirm.body.retryDead': '{count, plural, one {# dead letter goes} other {# dead letters go}} back to the event queue for another attempt.',
   'confirm.body.retryOne': 'Event {eventId} goes back to the event queue for another attempt.',
-  'result.resetEvents': 'Deleted: {events} events and {deadLetters} dead letters.',
-  'result.retryDead': '{requeued} events requeued.',
+  'result.resetEvents': 'Deleted: {events, plural, one {# event} other {# events}} and {deadLetters, plural, one {# dead letter} other {# dead letters}}.',
+  'result.retryDead': '{requeued, plural, one {# event} other {# events}} requeued.',
 };

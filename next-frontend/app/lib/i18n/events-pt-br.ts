@@ -93,8 +93,8 @@ export const eventsPtBR = {
   'confirm.title.resetEvents': 'Apagar todos os eventos?',
   'confirm.body.resetEvents': 'Os eventos gravados, as mensagens mortas, a fila de eventos e suas métricas serão apagados. Pedidos e execuções não são afetados.',
   'confirm.title.retryDead': 'Reenviar mensagens mortas?',
-  'confirm.body.retryDead': '{count} mensagens mortas voltam à fila de eventos para uma nova tentativa.',
+  'confirm.body.retryDead': '{count, plural, one {# mensagem morta volta} other {# mensagens mortas voltam}} à fila de eventos para uma nova tentativa.',
   'confirm.body.retryOne': 'O evento {eventId} volta à fila de eventos para uma nova tentativa.',
-  'result.resetEvents': 'Apagados: {events} eventos e {deadLetters} mensagens mortas.',
-  'result.retryDead': '{requeued} eventos reenfileirados.',
+  'result.resetEvents': 'Apagados: {events, plural, =0 {# eventos} one {# evento} other {# eventos}} e {deadLetters, plural, =0 {# mensagens mortas} one {# mensagem morta} other {# mensagens mortas}}.',
+  'result.retryDead': '{requeued, plural, =0 {# eventos reenfileirados} one {# evento reenfileirado} other {# eventos reenfileirados}}.',
 } as const;

@@ -7,7 +7,7 @@ export const seriesEn: Record<keyof typeof seriesPtBR, string> = {
   'series.notRecorded': 'Nothing was recorded during this run (it predates series recording): only its start and end.',
   'series.empty': 'No points recorded for this run yet.',
   'series.unavailable': "This run's report could not be read.",
-  'series.points': '{count} points',
+  'series.points': '{count, plural, one {# point} other {# points}}',
   'series.downloadCsv': 'Download report (CSV)',
   'series.openJson': 'Report (JSON)',
   'series.compareTitle': 'Throughput of both runs',

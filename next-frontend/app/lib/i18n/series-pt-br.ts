@@ -5,7 +5,7 @@ export const seriesPtBR = {
   'series.notRecorded': 'Nada foi registrado durante esta execução (anterior ao registro de séries): só o início e o fim.',
   'series.empty': 'Ainda não há pontos registrados para esta execução.',
   'series.unavailable': 'O relatório desta execução não pôde ser lido.',
-  'series.points': '{count} pontos',
+  'series.points': '{count, plural, one {# ponto} other {# pontos}}',
   'series.downloadCsv': 'Baixar relatório (CSV)',
   'series.openJson': 'Relatório (JSON)',
   'series.compareTitle': 'Vazão das duas execuções',

@@ -9,7 +9,7 @@ import { bySeverity, withChange } from '@/app/lib/alerts/open-alerts';
 import type { AlertChange, AlertsBody } from '@pedidos/contract';
 import { getSocket } from '@/app/lib/socket';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
-import { useBackend } from '@/app/ui/app-shell/live-provider';
+import { useBackend } from '@/app/ui/app-shell/backend-context';
 import './alert-banner.css';
 
 /**

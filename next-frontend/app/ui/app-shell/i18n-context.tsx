@@ -5,7 +5,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { translator, type Translate } from '@/app/lib/i18n/dictionary';
 import { DEFAULT_LOCALE, type Locale } from '@/app/lib/i18n/locales';
 import { DEFAULT_TIME_ZONE, TIME_ZONE_COOKIE } from '@/app/lib/i18n/time-zone';
-import { writePreferenceCookie } from '@/app/lib/theme';
+import { writePreferenceCookie } from '@/app/lib/preference-cookie';
 
 interface I18nValue {
   locale: Locale;

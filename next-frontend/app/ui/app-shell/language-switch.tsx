@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { LOCALE_COOKIE, type Locale } from '@/app/lib/i18n/locales';
-import { writePreferenceCookie } from '@/app/lib/theme';
+import { writePreferenceCookie } from '@/app/lib/preference-cookie';
 import { useI18n } from './i18n-context';
 
 const OPTIONS: { locale: Locale; label: string; short: string }[] = [

@@ -3,20 +3,13 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import useSWR, { SWRConfig } from 'swr';
 import { ACCESS_KEY, showsControls, type AccessView } from '@/app/lib/access';
-import { createCommands, getJson, type ApiConfig, type Commands } from '@/app/lib/api/client';
+import { createCommands, getJson } from '@/app/lib/api/client';
+import { BackendContext } from './backend-context';
 import { SocketBridge, type ConnectionState } from './socket-bridge';
 
 /** How often SWR re-fetches while the socket is down (and only then). */
 export const FALLBACK_POLL_MS = 2000;
 
-interface BackendValue {
-  apiUrl: string;
-  /** For command sets of other contexts (the event intake's). */
-  config: ApiConfig;
-  commands: Commands;
-}
-
-const BackendContext = createContext<BackendValue | null>(null);
 const ConnectionContext = createContext<ConnectionState>({ status: 'connecting', attempt: 0 });
 
 /**
@@ -62,12 +55,6 @@ export function LiveProvider({
       </ConnectionContext.Provider>
     </BackendContext.Provider>
   );
-}
-
-export function useBackend(): BackendValue {
-  const value = useContext(BackendContext);
-  if (!value) throw new Error('useBackend must be used inside <LiveProvider>');
-  return value;
 }
 
 export const useConnection = () => useContext(ConnectionContext);

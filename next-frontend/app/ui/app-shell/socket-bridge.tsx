@@ -4,11 +4,11 @@ import { useEffect, useRef } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
 import { isQueueKey, isRestKey, isRunsKey, keys } from '@/app/lib/api/keys';
 import type { LogLine, PhaseEvent, StatusSnapshot } from '@pedidos/contract';
-import { appendLogLines, toLogLines } from '@/app/lib/log-buffer';
+import { toLogLines } from '@/app/lib/log-buffer';
 import { getSocket } from '@/app/lib/socket';
 import { throughputStore } from '@/app/lib/throughput-store';
 import { appendSample, sampleFromStatus } from '@/app/lib/throughput-series';
-import { useLogBuffer, type LogsBody } from '@/app/ui/logs/use-log-buffer';
+import { useLogAppender, useLogBuffer } from './live-log-buffer';
 
 export interface ConnectionState {
   status: 'connecting' | 'connected' | 'disconnected' | 'reconnecting';
@@ -36,7 +36,9 @@ export function SocketBridge({
   const { mutate } = useSWRConfig();
   const { data: status } = useSWR<StatusSnapshot>(keys.status);
 
+  // Mounted here so the buffer (and its merging fetcher) lives on every page, not only on the log tail's.
   useLogBuffer();
+  const appendLogs = useLogAppender();
 
   const pendingLogs = useRef<LogLine[]>([]);
 
@@ -49,9 +51,7 @@ export function SocketBridge({
       flushTimer = null;
       const batch = pendingLogs.current;
       pendingLogs.current = [];
-      if (batch.length) {
-        mutate<LogsBody>(keys.logs, (body) => ({ lines: appendLogLines(body?.lines, batch) }), { revalidate: false });
-      }
+      appendLogs(batch);
     };
     const refreshDerived = (force: boolean) => {
       const now = Date.now();
@@ -115,7 +115,7 @@ export function SocketBridge({
       pendingLogs.current = [];
       socket.disconnect();
     };
-  }, [apiUrl, apiKey, mutate, onConnectionChange]);
+  }, [apiUrl, apiKey, mutate, appendLogs, onConnectionChange]);
 
   // Every new snapshot, from the socket or from polling, becomes a chart point.
   useEffect(() => {

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { THEME_COOKIE, THEMES, type Theme, writePreferenceCookie } from '@/app/lib/theme';
+import { writePreferenceCookie } from '@/app/lib/preference-cookie';
+import { THEME_COOKIE, THEMES, type Theme } from '@/app/lib/theme';
 import { useI18n } from './i18n-context';
 
 const ICONS: Record<Theme, string> = { system: '◐', light: '☀', dark: '☾' };

@@ -2,15 +2,14 @@
 
 import { useId, useState } from 'react';
 import { CLEANABLE_STATES, type CleanableState } from '@pedidos/contract';
-import { formatNumber } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
-import { useBackend } from '@/app/ui/app-shell/live-provider';
+import { useBackend } from '@/app/ui/app-shell/backend-context';
 import { ConfirmDialog } from '@/app/ui/common/confirm-dialog';
 import type { useCommand } from './use-command';
 
 /** Removes the jobs of one state from both queues, after confirmation. */
 export function CleanQueueForm({ command }: { command: ReturnType<typeof useCommand> }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { commands } = useBackend();
   const selectId = useId();
   const [state, setState] = useState<CleanableState>('completed');
@@ -20,7 +19,7 @@ export function CleanQueueForm({ command }: { command: ReturnType<typeof useComm
   const confirm = () => {
     setConfirming(false);
     void command.run('clean', () => commands.clean(state), (result) =>
-      t('result.clean', { removed: formatNumber(locale, result.removed), state: t(`cleanState.${result.state ?? state}`) }),
+      t('result.clean', { removed: result.removed, state: t(`cleanState.${result.state ?? state}`) }),
     );
   };
 

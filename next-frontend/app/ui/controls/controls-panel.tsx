@@ -8,9 +8,11 @@ import type { QueueStatus, StatusSnapshot } from '@pedidos/contract';
 import { allowedActions, DEFAULT_QUANTITY, parseQuantity } from '@/app/lib/controls';
 import { formatNumber, shortId } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
-import { useBackend } from '@/app/ui/app-shell/live-provider';
+import { useBackend } from '@/app/ui/app-shell/backend-context';
 import { ConfirmDialog } from '@/app/ui/common/confirm-dialog';
+import { CancelOptionsFields, describeCancelOptions } from './cancel-options';
 import { CleanQueueForm } from './clean-queue-form';
+import { CommandButton } from './command-button';
 import { CommandResult } from './command-result';
 import { RunEstimate } from './run-estimate';
 import { useCommand } from './use-command';
@@ -64,24 +66,19 @@ export function ControlsPanel({ fallbackStatus, fallbackQueue }: { fallbackStatu
       );
     } else if (action === 'reset') {
       void command.run('reset', () => commands.reset(), (result) =>
-        t('result.reset', { orders: formatNumber(locale, result.deletedOrders), runs: formatNumber(locale, result.deletedRuns) }),
+        t('result.reset', { orders: result.deletedOrders, runs: result.deletedRuns }),
       );
     }
   };
+
+  const process = () =>
+    command.run('process', () => commands.process(), (result) => t('result.process', { runId: shortId(result.runId), phase: t(`phase.${result.phase}`) }));
 
   const setQueueState = (action: 'pause' | 'resume') =>
     command.run(action, () => commands[action](), (result) => {
       if (result && typeof result.paused === 'boolean') mutate(keys.queueStatus, result, { revalidate: false });
       return t(action === 'pause' ? 'result.pause' : 'result.resume');
     });
-
-  const cancelOptionsText = [
-    cancelOptions.purge && t('controls.purge'),
-    cancelOptions.removePending && t('controls.removePending'),
-    cancelOptions.resetLogs && t('controls.resetLogs'),
-  ]
-    .filter(Boolean)
-    .join(', ') || '—';
 
   return (
     <section className="card controls" aria-labelledby="controls-title">
@@ -105,9 +102,7 @@ export function ControlsPanel({ fallbackStatus, fallbackQueue }: { fallbackStatu
             aria-describedby={ids.quantityHint}
             data-testid="quantity"
           />
-          <button type="submit" className="button primary" disabled={!can('generate') || quantity === null} aria-describedby={ids.idleHint} data-testid="action-generate">
-            {command.pending === 'generate' ? t('controls.running') : t('controls.generate')}
-          </button>
+          <CommandButton action="generate" label="controls.generate" type="submit" tone="primary" pending={command.pending} enabled={can('generate') && quantity !== null} describedBy={ids.idleHint} />
         </div>
         <p id={ids.quantityHint} className={quantity === null ? 'field-error small' : 'muted small'}>
           {quantity === null ? t('controls.quantityInvalid') : t('controls.quantityHint')}
@@ -120,9 +115,7 @@ export function ControlsPanel({ fallbackStatus, fallbackQueue }: { fallbackStatu
         <p id={ids.twoStep} className="muted small">
           {t('controls.twoStepHint')}
         </p>
-        <button type="button" className="button" disabled={!can('process')} aria-describedby={ids.processHint} onClick={() => command.run('process', () => commands.process(), (result) => t('result.process', { runId: shortId(result.runId), phase: t(`phase.${result.phase}`) }))} data-testid="action-process">
-          {command.pending === 'process' ? t('controls.running') : t('controls.process')}
-        </button>
+        <CommandButton action="process" label="controls.process" pending={command.pending} enabled={can('process')} describedBy={ids.processHint} onClick={process} />
         {!allowed.process ? (
           <p id={ids.processHint} className="muted small">
             {t('controls.whyDisabled.process')}
@@ -132,22 +125,9 @@ export function ControlsPanel({ fallbackStatus, fallbackQueue }: { fallbackStatu
 
       <fieldset className="control-group">
         <legend>{t('controls.cancelOptions')}</legend>
-        <label className="check">
-          <input type="checkbox" checked={cancelOptions.purge} onChange={(event) => setCancelOptions({ ...cancelOptions, purge: event.target.checked })} data-testid="cancel-purge" />
-          {t('controls.purge')}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={cancelOptions.removePending} onChange={(event) => setCancelOptions({ ...cancelOptions, removePending: event.target.checked })} data-testid="cancel-remove-pending" />
-          {t('controls.removePending')}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={cancelOptions.resetLogs} onChange={(event) => setCancelOptions({ ...cancelOptions, resetLogs: event.target.checked })} data-testid="cancel-reset-logs" />
-          {t('controls.resetLogs')}
-        </label>
+        <CancelOptionsFields options={cancelOptions} onChange={setCancelOptions} />
         <div className="button-row">
-          <button type="button" className="button danger" disabled={!can('cancel')} aria-describedby={ids.activeHint} onClick={() => setConfirming('cancel')} data-testid="action-cancel">
-            {command.pending === 'cancel' ? t('controls.running') : t('controls.cancel')}
-          </button>
+          <CommandButton action="cancel" label="controls.cancel" tone="danger" pending={command.pending} enabled={can('cancel')} describedBy={ids.activeHint} onClick={() => setConfirming('cancel')} />
         </div>
       </fieldset>
 
@@ -159,12 +139,8 @@ export function ControlsPanel({ fallbackStatus, fallbackQueue }: { fallbackStatu
           </span>
         </legend>
         <div className="button-row">
-          <button type="button" className="button" disabled={!can('pause')} aria-describedby={ids.activeHint} onClick={() => setQueueState('pause')} data-testid="action-pause">
-            {command.pending === 'pause' ? t('controls.running') : t('controls.pause')}
-          </button>
-          <button type="button" className="button" disabled={!can('resume')} aria-describedby={ids.activeHint} onClick={() => setQueueState('resume')} data-testid="action-resume">
-            {command.pending === 'resume' ? t('controls.running') : t('controls.resume')}
-          </button>
+          <CommandButton action="pause" label="controls.pause" pending={command.pending} enabled={can('pause')} describedBy={ids.activeHint} onClick={() => setQueueState('pause')} />
+          <CommandButton action="resume" label="controls.resume" pending={command.pending} enabled={can('resume')} describedBy={ids.activeHint} onClick={() => setQueueState('resume')} />
         </div>
         {!allowed.cancel ? (
           <p id={ids.activeHint} className="muted small">
@@ -174,9 +150,7 @@ export function ControlsPanel({ fallbackStatus, fallbackQueue }: { fallbackStatu
       </fieldset>
 
       <div className="control-group">
-        <button type="button" className="button danger-outline" disabled={!can('reset')} aria-describedby={ids.idleHint} onClick={() => setConfirming('reset')} data-testid="action-reset">
-          {command.pending === 'reset' ? t('controls.running') : t('controls.reset')}
-        </button>
+        <CommandButton action="reset" label="controls.reset" tone="dangerOutline" pending={command.pending} enabled={can('reset')} describedBy={ids.idleHint} onClick={() => setConfirming('reset')} />
         {!allowed.reset ? (
           <p id={ids.idleHint} className="muted small">
             {t('controls.whyDisabled.reset')}
@@ -198,7 +172,7 @@ export function ControlsPanel({ fallbackStatus, fallbackQueue }: { fallbackStatu
       >
         <p>
           {confirming === 'cancel'
-            ? t('confirm.body.cancel', { runId: shortId(status?.lastRunId), options: cancelOptionsText })
+            ? t('confirm.body.cancel', { runId: shortId(status?.lastRunId), options: describeCancelOptions(cancelOptions, t) })
             : t('confirm.body.reset')}
         </p>
       </ConfirmDialog>

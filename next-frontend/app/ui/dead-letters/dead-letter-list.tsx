@@ -66,7 +66,7 @@ export function DeadLetterList({ fallback, fallbackStatus }: { fallback?: OrderD
     const orderIds = target.kind === 'all' ? undefined : target.kind === 'selected' ? target.orderIds : [target.letter.orderId];
     void command
       .run('retryDeadLetters', () => commands.retryDeadLetters(orderIds), (result: DeadLettersRetried) =>
-        t('result.retryOrders', { requeued: formatNumber(locale, result.requeued), runId: shortId(result.runId) }),
+        t('result.retryOrders', { requeued: result.requeued, runId: shortId(result.runId) }),
       )
       .then((result) => {
         if (result) setSelection(EMPTY_SELECTION);
@@ -77,8 +77,8 @@ export function DeadLetterList({ fallback, fallbackStatus }: { fallback?: OrderD
   const confirmBody = (): string => {
     const runId = shortId(latest?.lastRunId);
     if (confirming?.kind === 'one') return t('confirm.body.retryOrder', { orderId: confirming.letter.orderId, runId: shortId(confirming.letter.runId) });
-    if (confirming?.kind === 'selected') return t('confirm.body.retryOrders', { count: formatNumber(locale, confirming.orderIds.length), runId });
-    return t('confirm.body.retryAllOrders', { count: formatNumber(locale, confirming?.count ?? 0), runId });
+    if (confirming?.kind === 'selected') return t('confirm.body.retryOrders', { count: confirming.orderIds.length, runId });
+    return t('confirm.body.retryAllOrders', { count: confirming?.count ?? 0, runId });
   };
 
   const latestFailed = latest?.counts?.failed ?? 0;

@@ -59,7 +59,7 @@ export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLett
     if (!target) return;
     void command
       .run('retry', () => commands.retryDeadLetters(target === 'all' ? undefined : Array.isArray(target) ? target : [target.eventId]), (result) =>
-        t('result.retryDead', { requeued: formatNumber(locale, result.requeued) }),
+        t('result.retryDead', { requeued: result.requeued }),
       )
       .finally(() => {
         setSelection(EMPTY_SELECTION);
@@ -166,9 +166,9 @@ export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLett
       >
         <p data-testid="events-dead-confirm-body">
           {confirming === 'all' || confirming === null
-            ? t('confirm.body.retryDead', { count: formatNumber(locale, total) })
+            ? t('confirm.body.retryDead', { count: total })
             : Array.isArray(confirming)
-              ? t('confirm.body.retrySelectedEvents', { count: formatNumber(locale, confirming.length) })
+              ? t('confirm.body.retrySelectedEvents', { count: confirming.length })
               : t('confirm.body.retryOne', { eventId: confirming.eventId })}
         </p>
       </ConfirmDialog>

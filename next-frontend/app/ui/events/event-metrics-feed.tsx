@@ -5,7 +5,7 @@ import { useSWRConfig } from 'swr';
 import { eventKeys, isDeadLettersKey } from '@/app/lib/events/keys';
 import type { EventMetrics } from '@pedidos/contract';
 import { getSocket } from '@/app/lib/socket';
-import { useBackend } from '@/app/ui/app-shell/live-provider';
+import { useBackend } from '@/app/ui/app-shell/backend-context';
 
 /**
  * Puts every `events:metrics` message (at most 4 a second) into SWR's cache while the Eventos page

@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { useSWRConfig } from 'swr';
 import { eventKeys, isDeadLettersKey } from '@/app/lib/events/keys';
-import { formatNumber } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { ConfirmDialog } from '@/app/ui/common/confirm-dialog';
 import { CommandResult } from '@/app/ui/controls/command-result';
@@ -13,7 +12,7 @@ import { useEventCommands } from './use-event-metrics';
 
 /** The test burst and the reset of everything the event intake holds (after confirmation). */
 export function EventsControls() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const commands = useEventCommands();
   const command = useCommand();
   const { mutate } = useSWRConfig();
@@ -24,7 +23,7 @@ export function EventsControls() {
     setConfirming(false);
     void command
       .run('resetEvents', () => commands.reset(), (result) =>
-        t('result.resetEvents', { events: formatNumber(locale, result.deletedEvents), deadLetters: formatNumber(locale, result.deletedDeadLetters) }),
+        t('result.resetEvents', { events: result.deletedEvents, deadLetters: result.deletedDeadLetters }),
       )
       .finally(() => {
         void mutate(eventKeys.metrics);

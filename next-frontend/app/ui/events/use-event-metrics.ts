@@ -5,7 +5,7 @@ import useSWR from 'swr';
 import { createEventCommands } from '@/app/lib/events/client';
 import { eventKeys } from '@/app/lib/events/keys';
 import type { EventMetrics } from '@pedidos/contract';
-import { useBackend } from '@/app/ui/app-shell/live-provider';
+import { useBackend } from '@/app/ui/app-shell/backend-context';
 
 /** `GET /events/metrics` from SWR's cache, which the socket's `events:metrics` keeps current. */
 export function useEventMetrics(fallback?: EventMetrics) {

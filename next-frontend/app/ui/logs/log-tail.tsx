@@ -5,7 +5,7 @@ import { LOG_LEVELS, type LogLevel } from '@pedidos/contract';
 import { formatClock, formatNumber } from '@/app/lib/format';
 import { filterLogLines, MAX_LOG_LINES } from '@/app/lib/log-buffer';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
-import { useLogBuffer } from './use-log-buffer';
+import { useLogBuffer } from '@/app/ui/app-shell/live-log-buffer';
 
 /** Distance from the bottom (px) under which the view counts as "following" the tail. */
 const FOLLOW_THRESHOLD = 24;
@@ -125,7 +125,7 @@ export function LogTail() {
         </span>
         {newBelow > 0 ? (
           <button type="button" className="button" onClick={() => setAutoScroll(true)}>
-            {t('logs.newLines', { count: formatNumber(locale, newBelow) })} ↓
+            {t('logs.newLines', { count: newBelow })} ↓
           </button>
         ) : null}
       </div>

@@ -8,7 +8,7 @@ import type { RunReport, StatusSnapshot } from '@pedidos/contract';
 import { isActivePhase } from '@/app/lib/phases';
 import { seedSeries } from '@/app/lib/run-series';
 import { throughputStore } from '@/app/lib/throughput-store';
-import { useBackend } from '@/app/ui/app-shell/live-provider';
+import { useBackend } from '@/app/ui/app-shell/backend-context';
 
 /** Runs whose recorded history this tab already put in the live chart. */
 const seededRuns = new Set<string>();

@@ -40,9 +40,9 @@ export function FailedJobsRetry({ fallbackStatus, children }: { fallbackStatus?:
 
   const describe = (result: FailedJobsRetried) =>
     t(result.skipped > 0 ? 'result.retryJobs.skipped' : 'result.retryJobs', {
-      jobs: formatNumber(locale, result.jobs),
-      requeued: formatNumber(locale, result.requeued),
-      skipped: formatNumber(locale, result.skipped),
+      jobs: result.jobs,
+      requeued: result.requeued,
+      skipped: result.skipped,
       runId: shortId(result.runId),
     });
 
@@ -90,7 +90,7 @@ export function FailedJobsRetry({ fallbackStatus, children }: { fallbackStatus?:
 
 /** A lane's "retry every failed job" button, with the lane's failed count, and the result of the last retry. */
 export function FailedJobsRetryCard({ fallbackQueue }: { fallbackQueue?: QueueStatus }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const retry = useContext(FailedJobsRetryContext);
   const { data: queue } = useSWR<QueueStatus>(keys.queueStatus, { fallbackData: fallbackQueue });
   if (!retry) return null;
@@ -114,7 +114,7 @@ export function FailedJobsRetryCard({ fallbackQueue }: { fallbackQueue?: QueueSt
               data-testid={`retry-lane-${lane}`}
               data-count={count}
             >
-              {t('retry.failed.lane', { count: formatNumber(locale, count), lane: t(`priority.${lane}`) })}
+              {t('retry.failed.lane', { count, lane: t(`priority.${lane}`) })}
             </button>
           );
         })}

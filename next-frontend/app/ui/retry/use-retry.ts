@@ -7,7 +7,7 @@ import type { StatusSnapshot } from '@pedidos/contract';
 import type { MessageKey } from '@/app/lib/i18n/dictionary';
 import { createRetryCommands } from '@/app/lib/retry/client';
 import type { RetryBlock } from '@/app/lib/retry/eligibility';
-import { useBackend } from '@/app/ui/app-shell/live-provider';
+import { useBackend } from '@/app/ui/app-shell/backend-context';
 
 /** The retry commands, with the dashboard's backend URL and API key. */
 export function useRetryCommands() {

@@ -5,7 +5,7 @@ import { apiUrl as backendUrl } from '@/app/lib/api/client';
 import { keys } from '@/app/lib/api/keys';
 import type { RunReport } from '@pedidos/contract';
 import { formatNumber } from '@/app/lib/format';
-import { useBackend } from '@/app/ui/app-shell/live-provider';
+import { useBackend } from '@/app/ui/app-shell/backend-context';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { KeyedDownload } from '@/app/ui/common/keyed-download';
 import { RunSeriesChart, RunSeriesLegend } from './run-series-chart';

@@ -39,7 +39,7 @@ export function RunSeriesChart({ runs, t, locale, testId, describedBy }: { runs:
       locale={locale}
       yMax={area.yMax}
       xLabels={xLabels}
-      ariaLabel={`${t('series.title')}: ${t('series.points', { count: formatNumber(locale, points) })}`}
+      ariaLabel={`${t('series.title')}: ${t('series.points', { count: points })}`}
       describedBy={describedBy}
       testId={testId}
       points={points}

@@ -1,23 +1,8 @@
+import type { OrderView as ContractOrderView } from '@pedidos/contract';
 import { Order } from '../../domain/order';
 
-/** An order as clients see it: instants as ISO strings. */
-export interface OrderView {
-  id: string;
-  runId: string;
-  cliente: string;
-  valor: number;
-  tier: Order['tier'];
-  priority: Order['priority'];
-  status: Order['status'];
-  observacoes: string;
-  createdAt: string;
-  processedAt: string | null;
-  attempts: number;
-  seq: number;
-  job: number;
-  /** Why it failed for good (status `falhou`). */
-  failureReason?: string;
-}
+/** An order as clients see it (the contract's `OrderView`): instants as ISO strings. */
+export type OrderView = ContractOrderView;
 
 export function toOrderView(order: Order & { failureReason?: string }): OrderView {
   return {

@@ -1,3 +1,4 @@
+import type { DeadLetter } from '@pedidos/contract';
 import { Injectable, Logger } from '@nestjs/common';
 import { EventDeadLetter } from '../../../domain/events/event-dead-letter';
 import { EventDeadLetterStore } from '../../../domain/events/ports/event-dead-letter-store.port';
@@ -5,16 +6,8 @@ import { EventMetricsStore } from '../../../domain/events/ports/event-metrics-st
 import { EventQueue } from '../../../domain/events/ports/event-queue.port';
 import { EventSettings } from '../event-settings';
 
-export interface EventDeadLetterView {
-  eventId: string;
-  userId: string;
-  eventType: string;
-  sessionId: string;
-  reason: string;
-  attempts: number;
-  failedAt: string;
-  event: Record<string, unknown>;
-}
+/** A dead letter as clients see it (the contract's `DeadLetter`). */
+export type EventDeadLetterView = DeadLetter;
 
 /** Rounds of "take a batch of letters, queue it, remove it" one retry of everything may make. */
 const MAX_ROUNDS = 1_000;

@@ -1,6 +1,10 @@
-// Wire-level checks that tell whether a MongoDB, Redis or PostgreSQL server
-// answers, without any npm dependency (they run before `pnpm install` too).
+// Checks that tell whether a MongoDB, Redis or PostgreSQL server answers.
+// MongoDB and Redis are asked through the real drivers; PostgreSQL (only the
+// FerretDB launcher needs it, and no Postgres driver is installed) by its
+// startup message.
+import { createRequire } from 'node:module';
 import net from 'node:net';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
@@ -33,104 +37,54 @@ export function exchange(host, port, request, isComplete, { timeoutMs = 2000, fa
   });
 }
 
-// ---------- MongoDB: OP_MSG hello ----------
+// ---------- MongoDB and Redis: through the backend's own drivers ----------
 
-const OP_MSG = 2013;
+// The drivers are nest-backend's dependencies, resolved from there (the root
+// package has none) and imported on first use: `pnpm start` loads this module
+// before it installs, and probes only after.
+const fromBackend = createRequire(new URL('../../nest-backend/package.json', import.meta.url));
+const importFromBackend = (name) => import(pathToFileURL(fromBackend.resolve(name)).href);
 
-function bsonDocument(fields) {
-  const parts = [];
-  for (const [key, value] of Object.entries(fields)) {
-    const name = Buffer.from(`${key}\0`);
-    if (typeof value === 'number') {
-      const int = Buffer.alloc(4);
-      int.writeInt32LE(value);
-      parts.push(Buffer.from([0x10]), name, int);
-    } else {
-      const text = Buffer.from(`${value}\0`);
-      const length = Buffer.alloc(4);
-      length.writeInt32LE(text.length);
-      parts.push(Buffer.from([0x02]), name, length, text);
-    }
-  }
-  const body = Buffer.concat([...parts, Buffer.from([0])]);
-  const size = Buffer.alloc(4);
-  size.writeInt32LE(body.length + 4);
-  return Buffer.concat([size, body]);
-}
-
-function opMsg(command) {
-  const doc = bsonDocument(command);
-  const header = Buffer.alloc(21);
-  header.writeInt32LE(21 + doc.length, 0); // messageLength
-  header.writeInt32LE(1, 4); // requestID
-  header.writeInt32LE(0, 8); // responseTo
-  header.writeInt32LE(OP_MSG, 12); // opCode
-  header.writeUInt32LE(0, 16); // flagBits
-  header.writeUInt8(0, 20); // section kind 0: body
-  return Buffer.concat([header, doc]);
-}
-
-/** Value of a top-level field of a BSON document, or undefined. Reads only the types a hello reply holds. */
-function bsonField(doc, wanted) {
-  const end = doc.readInt32LE(0) - 1;
-  let i = 4;
-  while (i < end) {
-    const type = doc[i++];
-    const nameEnd = doc.indexOf(0, i);
-    const name = doc.toString('utf8', i, nameEnd);
-    i = nameEnd + 1;
-    const here = name === wanted;
-    let size;
-    switch (type) {
-      case 0x01: if (here) return doc.readDoubleLE(i); size = 8; break;
-      case 0x02: case 0x0d: case 0x0e:
-        size = 4 + doc.readInt32LE(i);
-        if (here) return doc.toString('utf8', i + 4, i + size - 1);
-        break;
-      case 0x03: case 0x04: size = doc.readInt32LE(i); break;
-      case 0x05: size = 5 + doc.readInt32LE(i); break;
-      case 0x07: size = 12; break;
-      case 0x08: if (here) return doc[i] === 1; size = 1; break;
-      case 0x10: if (here) return doc.readInt32LE(i); size = 4; break;
-      case 0x12: if (here) return Number(doc.readBigInt64LE(i)); size = 8; break;
-      case 0x09: case 0x11: size = 8; break;
-      case 0x13: size = 16; break;
-      case 0x0a: case 0x7f: case 0xff: if (here) return null; size = 0; break;
-      default: return undefined; // a type a hello reply does not use
-    }
-    i += size;
-  }
-  return undefined;
-}
-
-const wholeMessage = (reply) => reply.length >= 4 && (reply.length >= reply.readInt32LE(0) || reply.readInt32LE(0) < 16);
-
-async function mongoCommandOk(host, port, command, timeoutMs) {
-  const reply = await exchange(host, port, opMsg(command), wholeMessage, { timeoutMs });
-  if (reply.length < 26 || reply.readInt32LE(12) !== OP_MSG || reply[20] !== 0) return false;
-  const ok = bsonField(reply.subarray(21), 'ok');
-  return ok === 1 || ok === true;
-}
-
-/** True when a MongoDB-compatible server at host:port answers `hello` (or the legacy `isMaster`) with ok: 1. */
+/** True when a MongoDB-compatible server at host:port answers `hello` with ok: 1 (no credentials needed). */
 export async function mongoAnswers(host, port, timeoutMs = 2000) {
+  const { MongoClient } = await importFromBackend('mongodb');
+  const client = new MongoClient(`mongodb://${host}:${port}/?directConnection=true`, {
+    serverSelectionTimeoutMS: timeoutMs,
+    connectTimeoutMS: timeoutMs,
+    socketTimeoutMS: timeoutMs,
+    monitorCommands: false,
+  });
   try {
-    if (await mongoCommandOk(host, port, { hello: 1, $db: 'admin' }, timeoutMs)) return true;
-    return await mongoCommandOk(host, port, { isMaster: 1, $db: 'admin' }, timeoutMs);
+    const reply = await client.db('admin').command({ hello: 1 });
+    return reply.ok === 1;
   } catch {
     return false;
+  } finally {
+    await client.close(true).catch(() => {});
   }
 }
-
-// ---------- Redis: PING ----------
 
 /** True when a Redis server at host:port answers PING with PONG (no password needed). */
 export async function redisAnswers(host, port, timeoutMs = 2000) {
+  const { default: Redis } = await importFromBackend('ioredis');
+  const redis = new Redis({
+    host,
+    port,
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => {}); // a refused connection is an answer ("no"), not a crash
   try {
-    const reply = await exchange(host, port, '*1\r\n$4\r\nPING\r\n', (r) => r.includes('\r\n'), { timeoutMs });
-    return reply.toString('latin1').startsWith('+PONG');
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
   } catch {
     return false;
+  } finally {
+    redis.disconnect();
   }
 }
 

@@ -96,6 +96,44 @@ describe('control endpoints with API_KEY set', () => {
     expect(openApi.paths['/pedidos'].get.security).toBeUndefined();
   });
 
+  it('gives every main endpoint a response schema for its success answer in the OpenAPI document', async () => {
+    const openApi = (await rawRequest(url, 'GET', '/docs-json')).body;
+    const main: Array<[string, 'get' | 'post', string]> = [
+      ['/pedidos', 'get', '200'],
+      ['/pedidos/generate', 'post', '202'],
+      ['/pedidos/process', 'post', '202'],
+      ['/pedidos/cancel', 'post', '200'],
+      ['/pedidos/reset', 'post', '200'],
+      ['/pedidos/logs', 'get', '200'],
+      ['/pedidos/runs', 'get', '200'],
+      ['/pedidos/runs/{runId}', 'get', '200'],
+      ['/pedidos/queue/status', 'get', '200'],
+      ['/pedidos/queue/jobs', 'get', '200'],
+      ['/pedidos/queue/pause', 'post', '200'],
+      ['/pedidos/queue/resume', 'post', '200'],
+      ['/pedidos/queue/clean', 'post', '200'],
+      ['/pedidos/health/queue', 'get', '200'],
+      ['/pedidos/orders', 'get', '200'],
+      ['/pedidos/orders/{id}', 'get', '200'],
+      ['/pedidos/alerts', 'get', '200'],
+      ['/events/metrics', 'get', '200'],
+    ];
+    for (const [path, method, status] of main) {
+      const schema = openApi.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema;
+      expect({ path, method, status, type: schema?.type, properties: Object.keys(schema?.properties ?? {}).length > 0 }).toEqual({ path, method, status, type: 'object', properties: true });
+    }
+    const status = openApi.paths['/pedidos'].get.responses['200'].content['application/json'].schema;
+    expect(status.required).toEqual(expect.arrayContaining(['phase', 'counts', 'throughput', 'eta', 'progress', 'lastRunId', 'updatedAt']));
+    expect(status.properties.generationTimeMs.nullable).toBe(true);
+    for (const path of ['/pedidos', '/pedidos/queue/status', '/pedidos/health/queue', '/pedidos/runs']) {
+      const body = (await rawRequest(url, 'GET', path)).body;
+      const schema = openApi.paths[path].get.responses['200'].content['application/json'].schema;
+      expect({ path, keys: Object.keys(body).sort() }).toEqual({ path, keys: [...schema.required].sort() });
+    }
+    const cancel = openApi.paths['/pedidos/cancel'].post.responses['200'].content['application/json'].schema;
+    expect(cancel.properties.counts.required).toContain('removedPending');
+  });
+
   it('answers CORS preflights from the dashboard origins only, allowing the x-api-key header', async () => {
     const preflight = (origin: string) =>
       rawRequest(url, 'OPTIONS', '/pedidos/generate', {

@@ -7,6 +7,7 @@ import { StartRunService } from '../../application/start-run/start-run.service';
 import { LogBook } from '../../domain/ports/run-events.port';
 import { NoQuery } from './dto/no-query.dto';
 import { CancelQuery, GenerateQuery, LogsQuery } from './dto/pedidos.dto';
+import { CANCEL_RESULT_SCHEMA, GENERATE_RESULT_SCHEMA, LOGS_BODY_SCHEMA, RESET_RESULT_SCHEMA, STATUS_SNAPSHOT_SCHEMA } from './dto/pedidos.schema';
 
 const STATUS_DESCRIPTION = `Status of the latest run, read from two point lookups (never a scan of the orders).
 
@@ -31,6 +32,7 @@ export class PedidosController {
 
   @Get()
   @ApiOperation({ summary: 'Timings, counts, throughput, ETA and phase of the latest run', description: STATUS_DESCRIPTION })
+  @ApiOkResponse({ schema: STATUS_SNAPSHOT_SCHEMA })
   snapshot(@Query() _query: NoQuery) {
     return this.status.snapshot();
   }
@@ -38,7 +40,7 @@ export class PedidosController {
   @Post('generate')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Start a run: generate N orders and (unless autoProcess=false) process them VIP first' })
-  @ApiAcceptedResponse({ description: '{ runId, phase, target, autoProcess }' })
+  @ApiAcceptedResponse({ schema: GENERATE_RESULT_SCHEMA })
   @ApiConflictResponse({ description: 'a run is already active' })
   generate(@Query() query: GenerateQuery) {
     return this.start.generate(query.quantity, query.autoProcess);
@@ -47,6 +49,7 @@ export class PedidosController {
   @Post('process')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Process a run generated with autoProcess=false' })
+  @ApiAcceptedResponse({ schema: GENERATE_RESULT_SCHEMA })
   @ApiConflictResponse({ description: 'no run waits to be processed' })
   process(@Query() _query: NoQuery) {
     return this.start.process();
@@ -55,6 +58,7 @@ export class PedidosController {
   @Post('cancel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel the active run: it ends ABORTED, queued jobs are discarded, running ones finish' })
+  @ApiOkResponse({ schema: CANCEL_RESULT_SCHEMA })
   @ApiConflictResponse({ description: 'no run is active' })
   cancel(@Query() query: CancelQuery) {
     return this.cancelRun.cancel(query);
@@ -63,6 +67,7 @@ export class PedidosController {
   @Post('reset')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Delete every order and run, empty the queue, counters and logs' })
+  @ApiOkResponse({ schema: RESET_RESULT_SCHEMA })
   @ApiConflictResponse({ description: 'a run is active' })
   reset(@Query() _query: NoQuery) {
     return this.resetSystem.reset();
@@ -70,7 +75,7 @@ export class PedidosController {
 
   @Get('logs')
   @ApiOperation({ summary: 'The last log lines of every backend process, oldest first' })
-  @ApiOkResponse({ description: '{ lines: [{ at, level, source, message }] }' })
+  @ApiOkResponse({ schema: LOGS_BODY_SCHEMA })
   async tail(@Query() query: LogsQuery) {
     return { lines: await this.logs.tail(query.lines) };
   }

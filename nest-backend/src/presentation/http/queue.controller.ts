@@ -1,8 +1,9 @@
 import { BadRequestException, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueueAdminService } from '../../application/queue-admin/queue-admin.service';
 import { NoQuery } from './dto/no-query.dto';
 import { CleanQuery, JobsQuery } from './dto/pedidos.dto';
+import { CLEAN_RESULT_SCHEMA, QUEUE_HEALTH_SCHEMA, QUEUE_JOBS_PAGE_SCHEMA, QUEUE_STATUS_SCHEMA } from './dto/queue.schema';
 
 const MAX_JOBS_PAGE = 500;
 
@@ -14,6 +15,7 @@ export class QueueController {
   @Post('queue/pause')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Pause both lanes of the queue (workers finish the jobs they hold)' })
+  @ApiOkResponse({ schema: QUEUE_STATUS_SCHEMA })
   pause(@Query() _query: NoQuery) {
     return this.admin.pause();
   }
@@ -21,6 +23,7 @@ export class QueueController {
   @Post('queue/resume')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Resume the queue' })
+  @ApiOkResponse({ schema: QUEUE_STATUS_SCHEMA })
   resume(@Query() _query: NoQuery) {
     return this.admin.resume();
   }
@@ -28,18 +31,21 @@ export class QueueController {
   @Post('queue/clean')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Remove the jobs in one state (wait, paused and delayed only while no run is active)' })
+  @ApiOkResponse({ schema: CLEAN_RESULT_SCHEMA })
   clean(@Query() query: CleanQuery) {
     return this.admin.clean(query.state);
   }
 
   @Get('queue/status')
   @ApiOperation({ summary: 'Job counts per state and lane, and whether the queue is paused' })
+  @ApiOkResponse({ schema: QUEUE_STATUS_SCHEMA })
   status(@Query() _query: NoQuery) {
     return this.admin.queueStatus();
   }
 
   @Get('queue/jobs')
   @ApiOperation({ summary: 'Jobs of the given states, paged (start and end inclusive), with failure reasons' })
+  @ApiOkResponse({ schema: QUEUE_JOBS_PAGE_SCHEMA })
   jobs(@Query() query: JobsQuery) {
     if (query.end < query.start) throw new BadRequestException('end must not be less than start');
     if (query.end - query.start + 1 > MAX_JOBS_PAGE) throw new BadRequestException(`a page holds at most ${MAX_JOBS_PAGE} jobs`);
@@ -48,6 +54,7 @@ export class QueueController {
 
   @Get('health/queue')
   @ApiOperation({ summary: 'Queue health: healthy | degraded | paused | aborted | error, with reasons and a stuck check' })
+  @ApiOkResponse({ schema: QUEUE_HEALTH_SCHEMA })
   health(@Query() _query: NoQuery) {
     return this.admin.health();
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter, Gauge } from 'prom-client';
 import { Priority } from '../../domain/order';
-import { RunStore } from '../../domain/ports/run-store.port';
+import { LatestRunCopy } from '../../domain/ports/latest-run-copy.port';
 import { JOB_STATES, WorkQueue } from '../../domain/ports/work-queue.port';
 import { PHASES } from '../../domain/run-phase';
 import { METRIC } from './metric-definitions';
@@ -18,7 +18,7 @@ const LANES: Priority[] = ['VIP', 'NORMAL'];
 export class ScrapeTimeGauges {
   constructor(
     private readonly queue: WorkQueue,
-    private readonly runs: RunStore,
+    private readonly latestRun: LatestRunCopy,
     @InjectMetric(METRIC.queueJobs) private readonly queueJobs: Gauge<'priority' | 'state'>,
     @InjectMetric(METRIC.runPhase) private readonly runPhase: Gauge<'phase'>,
     @InjectMetric(METRIC.scrapeErrors) private readonly errors: Counter,
@@ -27,7 +27,7 @@ export class ScrapeTimeGauges {
   /** Updates the gauges; when Redis cannot answer, counts the error and leaves the previous values. */
   async refresh(): Promise<void> {
     try {
-      const [counts, latest] = await Promise.all([Promise.all(LANES.map((lane) => this.queue.counts(lane))), this.runs.findLatestMirrored()]);
+      const [counts, latest] = await Promise.all([Promise.all(LANES.map((lane) => this.queue.counts(lane))), this.latestRun.read()]);
       LANES.forEach((lane, index) => {
         for (const state of JOB_STATES) this.queueJobs.set({ priority: priorityLabel(lane), state }, counts[index][state]);
       });

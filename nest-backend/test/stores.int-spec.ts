@@ -198,13 +198,13 @@ describe('MongoDB and Redis adapters', () => {
   });
 
   describe('queue', () => {
-    afterEach(() => queue.obliterate());
+    afterEach(() => queue.removeAll());
 
     it('queues a slice once however often it is queued while it waits', async () => {
       const slices = sliceRange('run-q', 'VIP', 0, 5000, 1000);
       await queue.enqueue(slices);
       await queue.enqueue(slices);
-      expect((await queue.counts('VIP')).waiting).toBe(5);
+      expect((await queue.counts('VIP')).pending).toBe(5);
       expect(await queue.unfinished('NORMAL')).toBe(0);
     });
 
@@ -223,12 +223,12 @@ describe('MongoDB and Redis adapters', () => {
 
     it('pages through jobs across both lanes', async () => {
       await queue.enqueue([...sliceRange('run-q', 'VIP', 0, 3000, 1000), ...sliceRange('run-q', 'NORMAL', 0, 2000, 1000)]);
-      const first = await queue.jobs(['waiting'], 0, 3);
+      const first = await queue.jobs(['pending'], 0, 3);
       expect(first.total).toBe(5);
       expect(first.jobs.map((job) => job.queue)).toEqual(['vip', 'vip', 'vip', 'normal']);
-      const rest = await queue.jobs(['waiting'], 4, 10);
+      const rest = await queue.jobs(['pending'], 4, 10);
       expect(rest.jobs).toHaveLength(1);
-      expect(rest.jobs[0]).toMatchObject({ queue: 'normal', priority: 'NORMAL', size: 1000, state: 'waiting' });
+      expect(rest.jobs[0]).toMatchObject({ queue: 'normal', priority: 'NORMAL', size: 1000, state: 'pending' });
     });
   });
 });

@@ -4,6 +4,7 @@ import type { Counter, Gauge } from 'prom-client';
 import { Priority } from '../../domain/order';
 import { LatestRunCopy } from '../../domain/ports/latest-run-copy.port';
 import { JOB_STATES, WorkQueue } from '../../domain/ports/work-queue.port';
+import { bullStateOf } from '../queue/bull-job-states';
 import { PHASES } from '../../domain/run-phase';
 import { METRIC } from './metric-definitions';
 import { priorityLabel } from './prometheus-pipeline-metrics';
@@ -28,8 +29,9 @@ export class ScrapeTimeGauges {
   async refresh(): Promise<void> {
     try {
       const [counts, latest] = await Promise.all([Promise.all(LANES.map((lane) => this.queue.counts(lane))), this.latestRun.read()]);
+      // The `state` label keeps Bull's names (`waiting`), as it had before the port spoke its own.
       LANES.forEach((lane, index) => {
-        for (const state of JOB_STATES) this.queueJobs.set({ priority: priorityLabel(lane), state }, counts[index][state]);
+        for (const state of JOB_STATES) this.queueJobs.set({ priority: priorityLabel(lane), state: bullStateOf(state) }, counts[index][state]);
       });
       const phase = latest?.phase ?? 'IDLE';
       for (const each of PHASES) this.runPhase.set({ phase: each }, each === phase ? 1 : 0);

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueueAdminService } from '../../application/queue-admin/queue-admin.service';
 import { NoQuery } from './dto/no-query.dto';
 import { CleanQuery, JobsQuery } from './dto/pedidos.dto';
+import { jobStateFromWire, removableStateFromWire, wireCleanState, wireJobsPage, wireQueueHealth, wireQueueStatus } from './queue-wire';
 
 const MAX_JOBS_PAGE = 500;
 
@@ -14,41 +15,42 @@ export class QueueController {
   @Post('queue/pause')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Pause both lanes of the queue (workers finish the jobs they hold)' })
-  pause(@Query() _query: NoQuery) {
-    return this.admin.pause();
+  async pause(@Query() _query: NoQuery) {
+    return wireQueueStatus(await this.admin.pause());
   }
 
   @Post('queue/resume')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Resume the queue' })
-  resume(@Query() _query: NoQuery) {
-    return this.admin.resume();
+  async resume(@Query() _query: NoQuery) {
+    return wireQueueStatus(await this.admin.resume());
   }
 
   @Post('queue/clean')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Remove the jobs in one state (wait, paused and delayed only while no run is active)' })
-  clean(@Query() query: CleanQuery) {
-    return this.admin.clean(query.state);
+  async clean(@Query() query: CleanQuery) {
+    const { state, removed } = await this.admin.clean(removableStateFromWire(query.state));
+    return { state: wireCleanState(state), removed };
   }
 
   @Get('queue/status')
   @ApiOperation({ summary: 'Job counts per state and lane, and whether the queue is paused' })
-  status(@Query() _query: NoQuery) {
-    return this.admin.queueStatus();
+  async status(@Query() _query: NoQuery) {
+    return wireQueueStatus(await this.admin.queueStatus());
   }
 
   @Get('queue/jobs')
   @ApiOperation({ summary: 'Jobs of the given states, paged (start and end inclusive), with failure reasons' })
-  jobs(@Query() query: JobsQuery) {
+  async jobs(@Query() query: JobsQuery) {
     if (query.end < query.start) throw new BadRequestException('end must not be less than start');
     if (query.end - query.start + 1 > MAX_JOBS_PAGE) throw new BadRequestException(`a page holds at most ${MAX_JOBS_PAGE} jobs`);
-    return this.admin.jobs(query.types, query.start, query.end);
+    return wireJobsPage(await this.admin.jobs(query.types.map(jobStateFromWire), query.start, query.end));
   }
 
   @Get('health/queue')
   @ApiOperation({ summary: 'Queue health: healthy | degraded | paused | aborted | error, with reasons and a stuck check' })
-  health(@Query() _query: NoQuery) {
-    return this.admin.health();
+  async health(@Query() _query: NoQuery) {
+    return wireQueueHealth(await this.admin.health());
   }
 }

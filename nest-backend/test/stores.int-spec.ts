@@ -6,6 +6,7 @@ import { makeOrders } from '../src/application/generate-orders/order-factory';
 import { singleOrderSlice, sliceRange } from '../src/domain/order-slices';
 import { OrderStore } from '../src/domain/ports/order-store.port';
 import { RunCounters } from '../src/domain/ports/run-counters.port';
+import { LatestRunCopy } from '../src/domain/ports/latest-run-copy.port';
 import { RunStore } from '../src/domain/ports/run-store.port';
 import { DriverLease, RunSlot } from '../src/domain/ports/run-slot.port';
 import { WorkQueue } from '../src/domain/ports/work-queue.port';
@@ -22,6 +23,7 @@ describe('MongoDB and Redis adapters', () => {
   let context: INestApplicationContext;
   let orders: OrderStore;
   let runs: RunStore;
+  let latestRun: LatestRunCopy;
   let queue: WorkQueue;
   let slot: RunSlot;
   let lease: DriverLease;
@@ -33,6 +35,7 @@ describe('MongoDB and Redis adapters', () => {
     context = await moduleRef.init();
     orders = context.get(OrderStore);
     runs = context.get(RunStore);
+    latestRun = context.get(LatestRunCopy);
     queue = context.get(WorkQueue);
     slot = context.get(RunSlot);
     lease = context.get(DriverLease);
@@ -122,24 +125,24 @@ describe('MongoDB and Redis adapters', () => {
 
       it('copies every write of the latest run, and serves the copy without reading the database', async () => {
         await runs.update('run-b', { generated: 7 });
-        expect(await runs.findLatestMirrored()).toEqual(await runs.findLatest());
+        expect(await latestRun.read()).toEqual(await runs.findLatest());
         await runs.transition('run-b', 'GENERATING', 'ENQUEUE_VIP', { generationEndedAt: new Date() });
-        const mirrored = await runs.findLatestMirrored();
+        const mirrored = await latestRun.read();
         expect(mirrored).toEqual(await runs.findLatest());
         expect(mirrored).toMatchObject({ runId: 'run-b', phase: 'ENQUEUE_VIP', generated: 7 });
 
         await runsCollection().updateOne({ _id: 'run-b' } as object, { $set: { generated: 8 } });
-        expect((await runs.findLatestMirrored())?.generated).toBe(7);
+        expect((await latestRun.read())?.generated).toBe(7);
       });
 
       it('puts right, within seconds, a copy that missed a write, and reads the database when the copy is gone', async () => {
         // A write whose copy was lost (the writer died between the two): the database is one revision ahead.
         await runsCollection().updateOne({ _id: 'run-b' } as object, { $set: { generated: 8 }, $inc: { revision: 1 } });
-        expect(await pollUntil(async () => (await runs.findLatestMirrored())?.generated, (generated) => generated === 8, 8_000)).toBe(8);
+        expect(await pollUntil(async () => (await latestRun.read())?.generated, (generated) => generated === 8, 8_000)).toBe(8);
 
         await runsCollection().updateOne({ _id: 'run-b' } as object, { $set: { generated: 9 } });
         await context.get(Redis).del(mirrorKey());
-        expect((await runs.findLatestMirrored())?.generated).toBe(9);
+        expect((await latestRun.read())?.generated).toBe(9);
       });
 
       it('never replaces the copy with an older revision of the run or with an older run', async () => {
@@ -155,7 +158,7 @@ describe('MongoDB and Redis adapters', () => {
       it('is cleared with the runs', async () => {
         expect(await runs.deleteAll()).toBe(2);
         expect(await context.get(Redis).exists(mirrorKey())).toBe(0);
-        expect(await runs.findLatestMirrored()).toBeNull();
+        expect(await latestRun.read()).toBeNull();
       });
     });
   });
@@ -195,13 +198,13 @@ describe('MongoDB and Redis adapters', () => {
   });
 
   describe('queue', () => {
-    afterEach(() => queue.obliterate());
+    afterEach(() => queue.removeAll());
 
     it('queues a slice once however often it is queued while it waits', async () => {
       const slices = sliceRange('run-q', 'VIP', 0, 5000, 1000);
       await queue.enqueue(slices);
       await queue.enqueue(slices);
-      expect((await queue.counts('VIP')).waiting).toBe(5);
+      expect((await queue.counts('VIP')).pending).toBe(5);
       expect(await queue.unfinished('NORMAL')).toBe(0);
     });
 
@@ -220,12 +223,12 @@ describe('MongoDB and Redis adapters', () => {
 
     it('pages through jobs across both lanes', async () => {
       await queue.enqueue([...sliceRange('run-q', 'VIP', 0, 3000, 1000), ...sliceRange('run-q', 'NORMAL', 0, 2000, 1000)]);
-      const first = await queue.jobs(['waiting'], 0, 3);
+      const first = await queue.jobs(['pending'], 0, 3);
       expect(first.total).toBe(5);
       expect(first.jobs.map((job) => job.queue)).toEqual(['vip', 'vip', 'vip', 'normal']);
-      const rest = await queue.jobs(['waiting'], 4, 10);
+      const rest = await queue.jobs(['pending'], 4, 10);
       expect(rest.jobs).toHaveLength(1);
-      expect(rest.jobs[0]).toMatchObject({ queue: 'normal', priority: 'NORMAL', size: 1000, state: 'waiting' });
+      expect(rest.jobs[0]).toMatchObject({ queue: 'normal', priority: 'NORMAL', size: 1000, state: 'pending' });
     });
   });
 });

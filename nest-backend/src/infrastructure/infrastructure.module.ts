@@ -1,5 +1,5 @@
 import { BullModule } from '@nestjs/bull';
-import { DynamicModule, Global, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import Redis from 'ioredis';
 import { PipelineSettings } from '../application/pipeline-settings';
@@ -7,6 +7,7 @@ import { DeadLetterStore } from '../domain/ports/dead-letter-store.port';
 import { OrderStore } from '../domain/ports/order-store.port';
 import { RunCounters } from '../domain/ports/run-counters.port';
 import { LogBook, RunEvents } from '../domain/ports/run-events.port';
+import { LatestRunCopy } from '../domain/ports/latest-run-copy.port';
 import { RunStore } from '../domain/ports/run-store.port';
 import { DriverLease, RunSlot } from '../domain/ports/run-slot.port';
 import { WorkQueue } from '../domain/ports/work-queue.port';
@@ -30,9 +31,13 @@ import { NORMAL_QUEUE, VIP_QUEUE } from './queue/queue-names';
 import { parseRedisAddress } from './redis/redis-address';
 import { RedisClient, connectRedis } from './redis/redis-client';
 import { RedisKeys } from './redis/redis-keys';
+import { RedisLatestRun } from './redis/redis-latest-run';
+import { RedisMutex } from './redis/redis-mutex';
 import { RedisRunCounters } from './redis/redis-run-counters';
 import { RedisLogBook, RedisRunEvents } from './redis/redis-run-events';
 import { RedisDriverLease, RedisRunSlot } from './redis/redis-run-slot';
+import { MirroredLatestRun } from './run-store/mirrored-latest-run';
+import { MirroredRunStore } from './run-store/mirrored-run-store';
 
 class RedisConnectionCloser implements OnApplicationShutdown {
   constructor(@Inject(Redis) private readonly redis: RedisClient) {}
@@ -41,6 +46,19 @@ class RedisConnectionCloser implements OnApplicationShutdown {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }
+
+/** Runs live in MongoDB; their writes are serialized by a Redis lock and copied to a Redis mirror that status reads use. */
+const RUN_STORE_PROVIDERS: Provider[] = [
+  MongoRunStore,
+  { provide: RedisLatestRun, inject: [Redis, RedisKeys], useFactory: (redis: RedisClient, keys: RedisKeys) => new RedisLatestRun(redis, keys) },
+  {
+    provide: RunStore,
+    inject: [MongoRunStore, Redis, RedisKeys, RedisLatestRun],
+    useFactory: (records: MongoRunStore, redis: RedisClient, keys: RedisKeys, mirror: RedisLatestRun) =>
+      new MirroredRunStore(records, new RedisMutex(redis), (runId) => keys.runWrites(runId), mirror),
+  },
+  { provide: LatestRunCopy, inject: [MongoRunStore, RedisLatestRun], useFactory: (records: MongoRunStore, mirror: RedisLatestRun) => new MirroredLatestRun(records, mirror) },
+];
 
 /** Binds every port to its MongoDB, Redis or Bull adapter; the only place that does. */
 @Global()
@@ -84,7 +102,7 @@ export class InfrastructureModule {
         RedisConnectionCloser,
         ...(bullClients ? [{ provide: BullRedisClients, useValue: bullClients }, BullRedisClientsCloser] : []),
         { provide: OrderStore, useClass: MongoOrderStore },
-        { provide: RunStore, useClass: MongoRunStore },
+        ...RUN_STORE_PROVIDERS,
         { provide: DeadLetterStore, useClass: MongoDeadLetterStore },
         { provide: WorkQueue, useClass: BullWorkQueue },
         { provide: RunCounters, useClass: RedisRunCounters },
@@ -96,7 +114,7 @@ export class InfrastructureModule {
         ProcessMetrics,
         ProcessMetricsIpc,
       ],
-      exports: [Environment, RedisKeys, PipelineSettings, Redis, OrderStore, RunStore, DeadLetterStore, WorkQueue, RunCounters, RunSlot, DriverLease, RunEvents, LogBook, DatabaseServerInfo, ProcessMetrics, MongooseModule],
+      exports: [Environment, RedisKeys, PipelineSettings, Redis, OrderStore, RunStore, LatestRunCopy, DeadLetterStore, WorkQueue, RunCounters, RunSlot, DriverLease, RunEvents, LogBook, DatabaseServerInfo, ProcessMetrics, MongooseModule],
     };
   }
 }

@@ -57,8 +57,8 @@ export class CancelRunService {
     await this.queue.discardQueued();
     if (await this.queue.isPaused()) await this.queue.resume();
     if (options.purge) {
-      await this.queue.clean('completed');
-      await this.queue.clean('failed');
+      await this.queue.removeInState('completed');
+      await this.queue.removeInState('failed');
     }
 
     const tally = await this.orders.tally(run.runId);

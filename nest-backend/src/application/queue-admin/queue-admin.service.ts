@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueueStateNotCleanableError } from '../../domain/errors';
 import { RunStore } from '../../domain/ports/run-store.port';
-import { CleanableState, JOB_STATES, JobCounts, JobState, QueuedJob, WorkQueue } from '../../domain/ports/work-queue.port';
+import { JOB_STATES, JobCounts, JobState, QueuedJob, RemovableState, WorkQueue } from '../../domain/ports/work-queue.port';
 import { Phase, isActivePhase } from '../../domain/run-phase';
 import { ReadStatusService } from '../read-status/read-status.service';
 import { RunLog } from '../run-log/run-log.service';
@@ -27,8 +27,8 @@ export interface QueueHealth {
 
 /** No progress for this long while work is queued and the queue is not paused counts as stuck. */
 export const STUCK_AFTER_MS = 60_000;
-/** Cleaning these while a run is active would drop the run's orders from the queue. */
-const IN_USE_STATES: CleanableState[] = ['wait', 'paused', 'delayed'];
+/** Removing these while a run is active would drop the run's orders from the queue. */
+const IN_USE_STATES: RemovableState[] = ['pending', 'paused', 'delayed'];
 
 /** Operator controls and views of the work queue. */
 @Injectable()
@@ -52,9 +52,9 @@ export class QueueAdminService {
     return this.queueStatus();
   }
 
-  async clean(state: CleanableState): Promise<{ state: CleanableState; removed: number }> {
+  async clean(state: RemovableState): Promise<{ state: RemovableState; removed: number }> {
     if (IN_USE_STATES.includes(state) && (await this.runs.findActive()).length > 0) throw new QueueStateNotCleanableError(state);
-    const removed = await this.queue.clean(state);
+    const removed = await this.queue.removeInState(state);
     this.log.info(`queue: ${removed} ${state} jobs cleaned`);
     return { state, removed };
   }
@@ -78,7 +78,7 @@ export class QueueAdminService {
       await this.status.snapshot(); // samples the counters, which is how progress is noticed
       lastProgress = this.status.lastProgress();
     }
-    const queued = queue.totals.waiting + queue.totals.active + queue.totals.delayed + queue.totals.paused;
+    const queued = queue.totals.pending + queue.totals.active + queue.totals.delayed + queue.totals.paused;
     const stuck = active && !queue.paused && queued > 0 && lastProgress !== null && Date.now() - lastProgress > STUCK_AFTER_MS;
 
     const reasons: string[] = [];

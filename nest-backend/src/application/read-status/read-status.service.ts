@@ -2,7 +2,7 @@ import type { StatusSnapshot } from '@pedidos/contract';
 import { Injectable } from '@nestjs/common';
 import { ProgressSample, currentRate } from '../../domain/metrics';
 import { RunCounters } from '../../domain/ports/run-counters.port';
-import { RunStore } from '../../domain/ports/run-store.port';
+import { LatestRunCopy } from '../../domain/ports/latest-run-copy.port';
 import { ProcessRun, withLiveCounters } from '../../domain/run';
 import { statusView } from './status-view';
 
@@ -20,14 +20,14 @@ export class ReadStatusService {
   private lastProgressAt: number | null = null;
 
   constructor(
-    private readonly runs: RunStore,
+    private readonly latestRun: LatestRunCopy,
     private readonly counters: RunCounters,
   ) {}
 
   async snapshot(): Promise<StatusSnapshot> {
     // One round trip, not two in a row: the counters are read along with the run, for the run seen last time.
     const expected = this.sampledRunId;
-    const [run, expectedLive] = await Promise.all([this.runs.findLatestMirrored(), expected ? this.counters.read(expected) : null]);
+    const [run, expectedLive] = await Promise.all([this.latestRun.read(), expected ? this.counters.read(expected) : null]);
     const now = Date.now();
     if (!run) return statusView(null, new Date(now));
     const current = run.runId === expected && !run.finishedAt ? withLiveCounters(run, expectedLive) : await this.withLive(run);

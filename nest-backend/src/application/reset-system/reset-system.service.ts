@@ -36,7 +36,7 @@ export class ResetSystemService {
     const holder = await this.slot.holder();
     if (holder) throw new RunAlreadyActiveError(holder);
 
-    await this.queue.obliterate();
+    await this.queue.removeAll();
     const deletedOrders = await this.orders.deleteAll();
     const deletedRuns = await this.runs.deleteAll();
     await this.deadLetters.deleteAll();

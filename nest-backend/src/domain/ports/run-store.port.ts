@@ -6,7 +6,7 @@ export interface RunPage {
   total: number;
 }
 
-/** Durable record of runs (`process_runs`). */
+/** Durable record of runs (`process_runs`). Fast status reads use `LatestRunCopy` instead. */
 export abstract class RunStore {
   abstract create(run: ProcessRun): Promise<void>;
   abstract update(runId: string, changes: Partial<ProcessRun>): Promise<void>;
@@ -14,12 +14,6 @@ export abstract class RunStore {
   abstract transition(runId: string, from: Phase, to: Phase, changes?: Partial<ProcessRun>): Promise<boolean>;
   abstract findById(runId: string): Promise<ProcessRun | null>;
   abstract findLatest(): Promise<ProcessRun | null>;
-  /**
-   * The latest run from a copy kept beside the live counters, for status reads that must stay fast
-   * while the database is busy. It trails the database only when a write of the copy was lost (a crash
-   * between the two writes, a cache restart), and then by at most a few seconds: never decide on it.
-   */
-  abstract findLatestMirrored(): Promise<ProcessRun | null>;
   /** Runs in an active phase, oldest first (at most one unless something went wrong). */
   abstract findActive(): Promise<ProcessRun[]>;
   abstract list(page: number, limit: number): Promise<RunPage>;

@@ -1,10 +1,14 @@
 import { Priority } from '../order';
 import { OrderSlice } from '../order-slices';
 
-export const JOB_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed', 'paused'] as const;
+/**
+ * Where a job stands: `pending` until a worker takes it, `active` while one holds it, `delayed` while it waits
+ * for a retry after a failed attempt, `paused` when it is pending in a paused lane.
+ */
+export const JOB_STATES = ['pending', 'active', 'completed', 'failed', 'delayed', 'paused'] as const;
 export type JobState = (typeof JOB_STATES)[number];
-export const CLEANABLE_STATES = ['completed', 'failed', 'delayed', 'wait', 'paused'] as const;
-export type CleanableState = (typeof CLEANABLE_STATES)[number];
+/** Every state but `active`: a job a worker holds is not removed under it. */
+export type RemovableState = Exclude<JobState, 'active'>;
 
 export type JobCounts = Record<JobState, number>;
 
@@ -51,9 +55,12 @@ export abstract class WorkQueue {
   abstract pause(): Promise<void>;
   abstract resume(): Promise<void>;
   abstract isPaused(): Promise<boolean>;
-  abstract clean(state: CleanableState): Promise<number>;
+  /** Removes the jobs in this state from both lanes; returns how many it removed. */
+  abstract removeInState(state: RemovableState): Promise<number>;
+  /** Pages through the jobs in these states (start and end inclusive), VIP lane first, state by state. */
   abstract jobs(states: JobState[], start: number, end: number): Promise<{ jobs: QueuedJob[]; total: number }>;
-  abstract obliterate(): Promise<void>;
+  /** Removes every job of both lanes, whatever its state, and leaves them unpaused. */
+  abstract removeAll(): Promise<void>;
   /** The job of the lane with this id, or null when the lane keeps none. */
   abstract findJob(priority: Priority, id: string): Promise<LaneJob | null>;
   /** Every failed job the lane keeps (at most QUEUE_KEEP_FAILED_JOBS). */

@@ -4,7 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Queue } from 'bull';
 import type { Counter, Gauge } from 'prom-client';
-import { JOB_STATES } from '../../domain/ports/work-queue.port';
+import { BULL_JOB_STATES } from '../queue/bull-job-states';
 import { EVENTS_QUEUE } from '../queue/queue-names';
 import { METRIC } from './metric-definitions';
 
@@ -24,7 +24,7 @@ export class EventQueueGauges {
     try {
       const queue = this.modules.get<Queue>(getQueueToken(EVENTS_QUEUE), { strict: false });
       const counts = (await queue.getJobCounts()) as unknown as Record<string, number | undefined>;
-      for (const state of JOB_STATES) this.jobs.set({ state }, counts[state] ?? 0);
+      for (const state of BULL_JOB_STATES) this.jobs.set({ state }, counts[state] ?? 0);
     } catch {
       this.errors.inc();
     }

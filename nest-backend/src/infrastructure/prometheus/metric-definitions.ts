@@ -1,5 +1,5 @@
 import { getToken, makeCounterProvider, makeGaugeProvider, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
-import { JOB_STATES } from '../../domain/ports/work-queue.port';
+import { BULL_JOB_STATES } from '../queue/bull-job-states';
 
 /**
  * Every metric the backend defines, by name. Labels stay low-cardinality: a priority (`vip`, `normal`), a job
@@ -55,7 +55,7 @@ export const PIPELINE_METRIC_PROVIDERS = [
 
 /** What only API processes expose: the queue and the run, read at scrape time, and HTTP requests. */
 export const API_METRIC_PROVIDERS = [
-  makeGaugeProvider({ name: METRIC.queueJobs, help: `Jobs in the queue by priority lane and state (${JOB_STATES.join(', ')}), read at scrape time.`, labelNames: ['priority', 'state'] }),
+  makeGaugeProvider({ name: METRIC.queueJobs, help: `Jobs in the queue by priority lane and state (${BULL_JOB_STATES.join(', ')}), read at scrape time.`, labelNames: ['priority', 'state'] }),
   makeGaugeProvider({ name: METRIC.runPhase, help: 'Phase of the latest run as a state set: 1 for its phase, 0 for the others (IDLE when there is none).', labelNames: ['phase'] }),
   makeCounterProvider({ name: METRIC.scrapeErrors, help: 'Scrapes whose queue or run figures could not be read (the previous values were served).' }),
   makeHistogramProvider({ name: METRIC.httpDuration, help: 'HTTP requests by method, route pattern and status code.', labelNames: ['method', 'route', 'status_code'], buckets: HTTP_BUCKETS }),

@@ -1,9 +1,10 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import type { Job, JobOptions, JobStatus, Queue } from 'bull';
+import type { Job, JobOptions, Queue } from 'bull';
 import { Priority } from '../../domain/order';
 import { OrderSlice, sliceJobId } from '../../domain/order-slices';
-import { CleanableState, JOB_STATES, JobCounts, JobState, LaneJob, QueuedJob, SliceGiveUpHandler, SliceHandler, WorkQueue } from '../../domain/ports/work-queue.port';
+import { JobCounts, JobState, LaneJob, QueuedJob, RemovableState, SliceGiveUpHandler, SliceHandler, WorkQueue } from '../../domain/ports/work-queue.port';
+import { bullCleanStateOf, bullStateOf, jobCountsOf, jobStateOf } from './bull-job-states';
 import { onFinalFailure } from './final-failure';
 import { Environment } from '../config/environment';
 import { NORMAL_QUEUE, VIP_QUEUE } from './queue-names';
@@ -40,15 +41,7 @@ export class BullWorkQueue extends WorkQueue {
   }
 
   async counts(priority: Priority): Promise<JobCounts> {
-    const counts = await this.lane(priority).getJobCounts();
-    return {
-      waiting: counts.waiting,
-      active: counts.active,
-      completed: counts.completed,
-      failed: counts.failed,
-      delayed: counts.delayed,
-      paused: (counts as unknown as { paused?: number }).paused ?? 0,
-    };
+    return jobCountsOf(await this.lane(priority).getJobCounts());
   }
 
   async unfinished(priority: Priority): Promise<number> {
@@ -58,11 +51,11 @@ export class BullWorkQueue extends WorkQueue {
   async discardQueued(): Promise<number> {
     let removed = 0;
     for (const queue of this.queues()) {
-      const before = await queue.getJobCounts();
+      const before = jobCountsOf(await queue.getJobCounts());
       // empty() drops the delayed set but not the delayed jobs' hashes, so those are cleaned first.
       await queue.clean(0, 'delayed');
       await queue.empty();
-      removed += before.waiting + before.delayed + ((before as unknown as { paused?: number }).paused ?? 0);
+      removed += before.pending + before.delayed + before.paused;
     }
     return removed;
   }
@@ -80,13 +73,12 @@ export class BullWorkQueue extends WorkQueue {
     return states.some(Boolean);
   }
 
-  async clean(state: CleanableState): Promise<number> {
+  async removeInState(state: RemovableState): Promise<number> {
     let removed = 0;
-    for (const queue of this.queues()) removed += (await queue.clean(0, state)).length;
+    for (const queue of this.queues()) removed += (await queue.clean(0, bullCleanStateOf(state))).length;
     return removed;
   }
 
-  /** Pages through the jobs of the given states, VIP lane first, state by state. */
   async jobs(states: JobState[], start: number, end: number): Promise<{ jobs: QueuedJob[]; total: number }> {
     const found: QueuedJob[] = [];
     let offset = 0;
@@ -98,7 +90,7 @@ export class BullWorkQueue extends WorkQueue {
         const from = Math.max(start - offset, 0);
         const to = Math.min(end - offset, size - 1);
         if (from <= to) {
-          const jobs = await queue.getJobs([state as JobStatus], from, to, true);
+          const jobs = await queue.getJobs([bullStateOf(state)], from, to, true);
           found.push(...jobs.filter(Boolean).map((job) => toQueuedJob(job, priority, state)));
         }
         offset += size;
@@ -107,7 +99,7 @@ export class BullWorkQueue extends WorkQueue {
     return { jobs: found, total: offset };
   }
 
-  async obliterate(): Promise<void> {
+  async removeAll(): Promise<void> {
     for (const queue of this.queues()) {
       await queue.obliterate({ force: true });
       await queue.resume();
@@ -117,8 +109,7 @@ export class BullWorkQueue extends WorkQueue {
   async findJob(priority: Priority, id: string): Promise<LaneJob | null> {
     const job = await this.lane(priority).getJob(id);
     if (!job) return null;
-    const state = await job.getState();
-    return { id: String(job.id), state: (JOB_STATES as readonly string[]).includes(state) ? (state as JobState) : 'unknown', slice: job.data };
+    return { id: String(job.id), state: jobStateOf(await job.getState()) ?? 'unknown', slice: job.data };
   }
 
   async failedJobs(priority: Priority): Promise<LaneJob[]> {

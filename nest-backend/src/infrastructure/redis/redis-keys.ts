@@ -70,7 +70,7 @@ export class RedisKeys {
     return `${this.prefix}:alerts:cleared:${alertId}`;
   }
 
-  /** Held while a process writes the run's record (see MongoRunStore). */
+  /** Held while a process writes the run's record (see MirroredRunStore). */
   runWrites(runId: string): string {
     return `${this.prefix}:run:${runId}:writes`;
   }

@@ -1,5 +1,6 @@
 import { RedisClient } from './redis-client';
 import { ProcessRun } from '../../domain/run';
+import { RunMirror, StoredRun } from '../run-store/run-records';
 import { RedisKeys } from './redis-keys';
 
 /**
@@ -23,19 +24,13 @@ type MirrorClient = RedisClient & {
   writeLatestRunIfNewer(key: string, runId: string, createdAt: number, revision: number, run: string): Promise<number>;
 };
 
-export interface MirroredRun {
-  run: ProcessRun;
-  /** How many writes of the run the copy reflects. */
-  revision: number;
-}
-
 const DATE_FIELDS = ['generationStartedAt', 'generationEndedAt', 'createdAt', 'finishedAt', 'updatedAt'] as const;
 
 /**
- * A copy of the latest run in Redis, written after each write of a run to the database, so
- * `GET /pedidos` is served without a database read. The database stays the record.
+ * A copy of the latest run in Redis, written after each write of a run to the database (MirroredRunStore),
+ * so `GET /pedidos` is served without a database read. The database stays the record.
  */
-export class RedisLatestRun {
+export class RedisLatestRun implements RunMirror {
   private readonly redis: MirrorClient;
 
   constructor(
@@ -50,7 +45,7 @@ export class RedisLatestRun {
     await this.redis.writeLatestRunIfNewer(this.keys.latestRun, run.runId, run.createdAt.getTime(), revision, JSON.stringify(run));
   }
 
-  async read(): Promise<MirroredRun | null> {
+  async read(): Promise<StoredRun | null> {
     const [json, revision] = await this.redis.hmget(this.keys.latestRun, 'run', 'revision');
     if (!json || !revision) return null;
     return { run: parseRun(json), revision: Number(revision) };

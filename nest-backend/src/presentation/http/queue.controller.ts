@@ -4,6 +4,7 @@ import { QueueAdminService } from '../../application/queue-admin/queue-admin.ser
 import { NoQuery } from './dto/no-query.dto';
 import { CleanQuery, JobsQuery } from './dto/pedidos.dto';
 import { CLEAN_RESULT_SCHEMA, QUEUE_HEALTH_SCHEMA, QUEUE_JOBS_PAGE_SCHEMA, QUEUE_STATUS_SCHEMA } from './dto/queue.schema';
+import { jobStateFromWire, removableStateFromWire, wireCleanState, wireJobsPage, wireQueueHealth, wireQueueStatus } from './queue-wire';
 
 const MAX_JOBS_PAGE = 500;
 
@@ -16,46 +17,47 @@ export class QueueController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Pause both lanes of the queue (workers finish the jobs they hold)' })
   @ApiOkResponse({ schema: QUEUE_STATUS_SCHEMA })
-  pause(@Query() _query: NoQuery) {
-    return this.admin.pause();
+  async pause(@Query() _query: NoQuery) {
+    return wireQueueStatus(await this.admin.pause());
   }
 
   @Post('queue/resume')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Resume the queue' })
   @ApiOkResponse({ schema: QUEUE_STATUS_SCHEMA })
-  resume(@Query() _query: NoQuery) {
-    return this.admin.resume();
+  async resume(@Query() _query: NoQuery) {
+    return wireQueueStatus(await this.admin.resume());
   }
 
   @Post('queue/clean')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Remove the jobs in one state (wait, paused and delayed only while no run is active)' })
   @ApiOkResponse({ schema: CLEAN_RESULT_SCHEMA })
-  clean(@Query() query: CleanQuery) {
-    return this.admin.clean(query.state);
+  async clean(@Query() query: CleanQuery) {
+    const { state, removed } = await this.admin.clean(removableStateFromWire(query.state));
+    return { state: wireCleanState(state), removed };
   }
 
   @Get('queue/status')
   @ApiOperation({ summary: 'Job counts per state and lane, and whether the queue is paused' })
   @ApiOkResponse({ schema: QUEUE_STATUS_SCHEMA })
-  status(@Query() _query: NoQuery) {
-    return this.admin.queueStatus();
+  async status(@Query() _query: NoQuery) {
+    return wireQueueStatus(await this.admin.queueStatus());
   }
 
   @Get('queue/jobs')
   @ApiOperation({ summary: 'Jobs of the given states, paged (start and end inclusive), with failure reasons' })
   @ApiOkResponse({ schema: QUEUE_JOBS_PAGE_SCHEMA })
-  jobs(@Query() query: JobsQuery) {
+  async jobs(@Query() query: JobsQuery) {
     if (query.end < query.start) throw new BadRequestException('end must not be less than start');
     if (query.end - query.start + 1 > MAX_JOBS_PAGE) throw new BadRequestException(`a page holds at most ${MAX_JOBS_PAGE} jobs`);
-    return this.admin.jobs(query.types, query.start, query.end);
+    return wireJobsPage(await this.admin.jobs(query.types.map(jobStateFromWire), query.start, query.end));
   }
 
   @Get('health/queue')
   @ApiOperation({ summary: 'Queue health: healthy | degraded | paused | aborted | error, with reasons and a stuck check' })
   @ApiOkResponse({ schema: QUEUE_HEALTH_SCHEMA })
-  health(@Query() _query: NoQuery) {
-    return this.admin.health();
+  async health(@Query() _query: NoQuery) {
+    return wireQueueHealth(await this.admin.health());
   }
 }

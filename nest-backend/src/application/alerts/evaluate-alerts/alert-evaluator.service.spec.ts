@@ -2,7 +2,7 @@ import { AlertChange } from '../../../domain/alerts/alert';
 import { ServiceProbe } from '../../../domain/alerts/ports/service-probe.port';
 import { DeadLetterStore } from '../../../domain/ports/dead-letter-store.port';
 import { RunCounters } from '../../../domain/ports/run-counters.port';
-import { RunStore } from '../../../domain/ports/run-store.port';
+import { LatestRunCopy } from '../../../domain/ports/latest-run-copy.port';
 import { WorkQueue } from '../../../domain/ports/work-queue.port';
 import { ProcessRun } from '../../../domain/run';
 import { RunLog } from '../../run-log/run-log.service';
@@ -31,14 +31,14 @@ describe('AlertEvaluator', () => {
   let store: MemoryAlertStore;
   let lease: SharedLease;
 
-  const runs = { findLatestMirrored: async () => (redisUp ? latest : new Promise<never>(() => undefined)) } as unknown as RunStore;
+  const latestRun = { read: async () => (redisUp ? latest : new Promise<never>(() => undefined)) } as unknown as LatestRunCopy;
   const counters = { read: async () => null } as unknown as RunCounters;
   const queue = { isPaused: async () => true } as unknown as WorkQueue;
   const deadLetters = { listOpen: async () => ({ total: 0, items: [] }) } as unknown as DeadLetterStore;
   const probe: ServiceProbe = { queueReachable: async () => redisUp, databaseReachable: async () => true };
   const log = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as RunLog;
   const dispatcher = { dispatch: (change: AlertChange) => changes.push(change) } as unknown as AlertDispatcher;
-  const evaluator = (owner: string) => new AlertEvaluator(settings, lease.for(owner), store, runs, counters, queue, deadLetters, probe, dispatcher, log);
+  const evaluator = (owner: string) => new AlertEvaluator(settings, lease.for(owner), store, latestRun, counters, queue, deadLetters, probe, dispatcher, log);
   const t = (seconds: number) => new Date(seconds * 1000);
 
   beforeEach(() => {

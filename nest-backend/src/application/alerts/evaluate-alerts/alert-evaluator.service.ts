@@ -6,7 +6,7 @@ import { EvaluatorLease } from '../../../domain/alerts/ports/evaluator-lease.por
 import { ServiceProbe } from '../../../domain/alerts/ports/service-probe.port';
 import { DeadLetterStore } from '../../../domain/ports/dead-letter-store.port';
 import { RunCounters } from '../../../domain/ports/run-counters.port';
-import { RunStore } from '../../../domain/ports/run-store.port';
+import { LatestRunCopy } from '../../../domain/ports/latest-run-copy.port';
 import { WorkQueue } from '../../../domain/ports/work-queue.port';
 import { ProcessRun, withLiveCounters } from '../../../domain/run';
 import { RunLog } from '../../run-log/run-log.service';
@@ -50,7 +50,7 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnApplicationShut
     private readonly settings: AlertSettings,
     private readonly lease: EvaluatorLease,
     private readonly store: AlertStore,
-    private readonly runs: RunStore,
+    private readonly runCopy: LatestRunCopy,
     private readonly counters: RunCounters,
     private readonly queue: WorkQueue,
     private readonly deadLetters: DeadLetterStore,
@@ -148,7 +148,7 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async latestRun(): Promise<ProcessRun | null> {
-    const run = await this.runs.findLatestMirrored();
+    const run = await this.runCopy.read();
     if (!run || run.finishedAt) return run;
     return withLiveCounters(run, await this.counters.read(run.runId));
   }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { CLEANABLE_STATES, CleanableState, JOB_STATES, JobState } from '../../../domain/ports/work-queue.port';
+import { WIRE_CLEANABLE_STATES, WIRE_JOB_STATES, WireCleanState, WireJobState } from '../queue-wire';
 import { BooleanQuery, IntegerQuery, ListQuery } from './query-transforms';
 
 export class GenerateQuery {
@@ -39,18 +39,18 @@ export class CancelQuery {
 }
 
 export class CleanQuery {
-  @ApiPropertyOptional({ enum: CLEANABLE_STATES, description: 'Which jobs to remove.' })
-  @IsIn(CLEANABLE_STATES, { message: `state must be one of ${CLEANABLE_STATES.join(', ')}` })
-  state: CleanableState;
+  @ApiPropertyOptional({ enum: WIRE_CLEANABLE_STATES, description: 'Which jobs to remove.' })
+  @IsIn(WIRE_CLEANABLE_STATES, { message: `state must be one of ${WIRE_CLEANABLE_STATES.join(', ')}` })
+  state: WireCleanState;
 }
 
 export class JobsQuery {
-  @ApiPropertyOptional({ description: `Comma-separated states among ${JOB_STATES.join(', ')}.`, default: 'waiting,active,failed,delayed' })
+  @ApiPropertyOptional({ description: `Comma-separated states among ${WIRE_JOB_STATES.join(', ')}.`, default: 'waiting,active,failed,delayed' })
   @IsOptional()
   @ListQuery()
   @ArrayNotEmpty({ message: 'types must name at least one state' })
-  @IsIn(JOB_STATES, { each: true, message: `types must be among ${JOB_STATES.join(', ')}` })
-  types: JobState[] = ['waiting', 'active', 'failed', 'delayed'];
+  @IsIn(WIRE_JOB_STATES, { each: true, message: `types must be among ${WIRE_JOB_STATES.join(', ')}` })
+  types: WireJobState[] = ['waiting', 'active', 'failed', 'delayed'];
 
   @ApiPropertyOptional({ default: 0, minimum: 0 })
   @IsOptional()

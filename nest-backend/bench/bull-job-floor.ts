@@ -13,8 +13,6 @@ export interface BullJobFloorSpec {
   jobs: number;
   eventsPerJob: number;
   concurrency: number;
-  /** Redis commands per second with nothing running, to subtract. */
-  idlePerSec: number;
 }
 
 export interface BullJobFloorResult {
@@ -55,8 +53,7 @@ export async function runBullJobFloor(spec: BullJobFloorSpec): Promise<BullJobFl
     await allDone;
     const ms = performance.now() - started;
     const delta = statsDelta(before, await redisCommandStats(spec.redis));
-    const commands = Math.max(0, delta.total - (spec.idlePerSec * ms) / 1000);
-    return { jobs: spec.jobs, eventsPerJob: spec.eventsPerJob, concurrency: spec.concurrency, ms: round1(ms), redisCommandsPerJob: round2(commands / spec.jobs), byCommand: delta.byCommand };
+    return { jobs: spec.jobs, eventsPerJob: spec.eventsPerJob, concurrency: spec.concurrency, ms: round1(ms), redisCommandsPerJob: round2(delta.total / spec.jobs), byCommand: delta.byCommand };
   } finally {
     await queue.close();
     await deleteKeys(spec.redis, prefix).catch(() => undefined);

@@ -119,7 +119,7 @@ async function main(): Promise<number> {
       const benchDir = join(backendDir, 'dist', 'bench', 'bench');
       const http = await runServerFloor(join(benchDir, 'http-floor-server.js'), options);
       const framework = await runServerFloor(join(benchDir, 'nest-floor-server.js'), options);
-      const queue = await runBullJobFloor({ redisUrl, redis: redis!, keyPrefix: options.keyPrefix, jobs: BULL_FLOOR_JOBS, eventsPerJob: Math.max(1, Math.round(single.eventsPerJob)), concurrency: Number(env.EVENTS_QUEUE_CONCURRENCY ?? 16), idlePerSec: 0 });
+      const queue = await runBullJobFloor({ redisUrl, redis: redis!, keyPrefix: options.keyPrefix, jobs: BULL_FLOOR_JOBS, eventsPerJob: Math.max(1, Math.round(single.eventsPerJob)), concurrency: Number(env.EVENTS_QUEUE_CONCURRENCY ?? 16) });
       const events = Math.min(batch.storedEvents, options.storageFloorMaxEvents);
       const sizes = [...new Set([Number(env.EVENTS_BATCH_SIZE ?? 1000), 500, 1000, 2000])].sort((a, b) => a - b);
       const storage = await runStorageFloor({ mongoUri, database: `${database}_floor`, events, batchSizes: sizes, parallel: 2 });

@@ -3,6 +3,7 @@ import { getModelToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import { Model } from 'mongoose';
 import { InteractionEvent } from '../../src/domain/events/interaction-event';
+import { BatchRecord, EventMetricsStore } from '../../src/domain/events/ports/event-metrics-store.port';
 import { EventStore } from '../../src/domain/events/ports/event-store.port';
 import { Environment } from '../../src/infrastructure/config/environment';
 import { EventsInfrastructureModule } from '../../src/infrastructure/events/events-infrastructure.module';
@@ -22,11 +23,15 @@ const event = (eventId: string, unconfirmedWrites?: string[]): InteractionEvent 
   ...(unconfirmedWrites && { unconfirmedWrites }),
 });
 
-/** `user_interactions` on the real MongoDB-compatible server: the claim of an unconfirmed write's documents. */
-describe('MongoEventStore', () => {
+/**
+ * The events' stores on the real servers: `user_interactions` on the MongoDB-compatible server (the claim of an
+ * unconfirmed write's documents) and the metrics in Redis (a call sent again counts once).
+ */
+describe('event stores', () => {
   let env: Environment;
   let context: INestApplicationContext;
   let store: EventStore;
+  let metrics: EventMetricsStore;
   let model: Model<UserInteractionDocument>;
 
   beforeAll(async () => {
@@ -34,6 +39,8 @@ describe('MongoEventStore', () => {
     const moduleRef = await Test.createTestingModule({ imports: [InfrastructureModule.forRoot(env, 'worker'), EventsInfrastructureModule.forRoot(env, 'worker'), PrometheusMetricsModule.forRoot(env, 'worker')] }).compile();
     context = await moduleRef.init();
     store = context.get(EventStore);
+    metrics = context.get(EventMetricsStore);
+    await metrics.reset();
     model = context.get(getModelToken(UserInteractionDocument.name));
     await model.init();
   });
@@ -65,5 +72,24 @@ describe('MongoEventStore', () => {
     await store.writeBatch([event('e', ['w1'])], 'plain', new Date());
     const document = await model.collection.findOne({ eventId: 'e' }, { projection: { _id: 0 } });
     expect(Object.keys(document ?? {}).sort()).toEqual(['batchId', 'eventData', 'eventId', 'eventType', 'occurredAt', 'receivedAt', 'sessionId', 'storedAt', 'userId']);
+  });
+
+  it('counts a stored batch once when its metrics call comes again (ioredis resends a call whose reply was lost)', async () => {
+    const batch: BatchRecord = { batchId: 'resent', size: 3, stored: 2, duplicates: 1, storedByType: { view: 2 }, durationMs: 5, storedAt: Date.now() };
+    await metrics.recordBatch(batch, { view: 3 });
+    await metrics.recordBatch(batch, { view: 3 });
+    await metrics.recordBatch({ ...batch, batchId: 'next' }, { view: 3 });
+    await metrics.recordAccepted(4, Date.now());
+    await metrics.recordAccepted(4, Date.now());
+
+    const state = await metrics.read();
+    expect({ stored: state.stored, duplicates: state.duplicates, batches: state.batchesStored, view: state.storedByType.view, recent: state.recent.length, accepted: state.accepted }).toEqual({
+      stored: 4,
+      duplicates: 2,
+      batches: 2,
+      view: 4,
+      recent: 2,
+      accepted: 8,
+    });
   });
 });

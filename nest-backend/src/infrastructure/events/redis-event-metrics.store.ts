@@ -1,11 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { BATCH_SAMPLE_SIZE, RECENT_BATCHES, TIMELINE_SECONDS } from '../../domain/events/event-metrics';
 import { EVENT_TYPES, EventType } from '../../domain/events/interaction-event';
 import { BatchRecord, CurrentBatch, EventMetricsState, EventMetricsStore } from '../../domain/events/ports/event-metrics-store.port';
 import { hashFields } from '../redis/hash-fields';
 import { RedisClient } from '../redis/redis-client';
 import { RedisKeys } from '../redis/redis-keys';
+
+/** How long a metrics call is remembered as done: longer than any outage after which ioredis would resend it. */
+const ONCE_MS = 3_600_000;
 
 // Drops the per-second fields that fell out of the window. `trimmed` remembers how far it got, so a busy second
 // deletes one second's fields; after a long idle time the hash (at most TIMELINE_SECONDS × 8 fields) is swept once.
@@ -27,14 +31,21 @@ local function trim(key, second)
   end
   redis.call('HSET', key, 'trimmed', keep)
 end
+-- ioredis sends a command again after a reconnect when its reply was lost, and Redis may have run it before it
+-- went down (with an append-only file it survives the restart): each call carries a key of its own, and a call
+-- whose key is already there has been counted. The key outlives any reconnect (ONCE_MS).
+local function first_time(key)
+  return redis.call('SET', key, 1, 'NX', 'PX', ${ONCE_MS})
+end
 local function raise(key, field, value)
   local current = tonumber(redis.call('HGET', key, field) or '0')
   if value > current then redis.call('HSET', key, field, value) end
 end
 `;
 
-// KEYS: counters, timeline. ARGV: count, at (ms), second.
+// KEYS: counters, timeline, once. ARGV: count, at (ms), second.
 const RECORD_ACCEPTED = `${TRIM_TIMELINE}
+if not first_time(KEYS[3]) then return 0 end
 local at = tonumber(ARGV[2])
 redis.call('HINCRBY', KEYS[1], 'accepted', ARGV[1])
 redis.call('HSETNX', KEYS[1], 'since', at)
@@ -44,8 +55,9 @@ trim(KEYS[2], tonumber(ARGV[3]))
 return 1
 `;
 
-// KEYS: counters, timeline, sample, recent. ARGV: stored, duplicates, at (ms), second, sample entry, recent entry, then type/count pairs.
+// KEYS: counters, timeline, sample, recent, once. ARGV: stored, duplicates, at (ms), second, sample entry, recent entry, then type/count pairs.
 const RECORD_BATCH = `${TRIM_TIMELINE}
+if not first_time(KEYS[5]) then return 0 end
 redis.call('HINCRBY', KEYS[1], 'stored', ARGV[1])
 redis.call('HINCRBY', KEYS[1], 'duplicates', ARGV[2])
 redis.call('HINCRBY', KEYS[1], 'batchesStored', 1)
@@ -63,8 +75,8 @@ return 1
 `;
 
 type MetricsClient = RedisClient & {
-  eventsRecordAccepted(counters: string, timeline: string, count: number, at: number, second: number): Promise<number>;
-  eventsRecordBatch(counters: string, timeline: string, sample: string, recent: string, ...args: (string | number)[]): Promise<number>;
+  eventsRecordAccepted(counters: string, timeline: string, once: string, count: number, at: number, second: number): Promise<number>;
+  eventsRecordBatch(counters: string, timeline: string, sample: string, recent: string, once: string, ...args: (string | number)[]): Promise<number>;
 };
 
 /** Event metrics in Redis, one script call per accepted group and per stored batch. */
@@ -77,13 +89,20 @@ export class RedisEventMetricsStore extends EventMetricsStore {
     private readonly keys: RedisKeys,
   ) {
     super();
-    redis.defineCommand('eventsRecordAccepted', { numberOfKeys: 2, lua: RECORD_ACCEPTED });
-    redis.defineCommand('eventsRecordBatch', { numberOfKeys: 4, lua: RECORD_BATCH });
+    redis.defineCommand('eventsRecordAccepted', { numberOfKeys: 3, lua: RECORD_ACCEPTED });
+    redis.defineCommand('eventsRecordBatch', { numberOfKeys: 5, lua: RECORD_BATCH });
     this.redis = redis as MetricsClient;
   }
 
   async recordAccepted(count: number, at: number): Promise<void> {
-    await this.redis.eventsRecordAccepted(this.keys.eventMetrics('counters'), this.keys.eventMetrics('timeline'), count, at, Math.floor(at / 1000));
+    await this.redis.eventsRecordAccepted(
+      this.keys.eventMetrics('counters'),
+      this.keys.eventMetrics('timeline'),
+      this.keys.eventMetricsCall(randomUUID()),
+      count,
+      at,
+      Math.floor(at / 1000),
+    );
   }
 
   async recordBatch(batch: BatchRecord, types: Partial<Record<EventType, number>>): Promise<void> {
@@ -94,6 +113,7 @@ export class RedisEventMetricsStore extends EventMetricsStore {
       this.keys.eventMetrics('timeline'),
       this.keys.eventMetrics('sample'),
       this.keys.eventMetrics('recent'),
+      this.keys.eventMetricsCall(batch.batchId),
       batch.stored,
       batch.duplicates,
       batch.storedAt,

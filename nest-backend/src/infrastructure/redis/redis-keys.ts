@@ -56,6 +56,11 @@ export class RedisKeys {
     return `${this.prefix}:event-metrics:${part}`;
   }
 
+  /** Marks one metrics call as counted (RedisEventMetricsStore), so a resent call counts nothing. */
+  eventMetricsCall(callId: string): string {
+    return `${this.prefix}:event-metrics:call:${callId}`;
+  }
+
   /** The secret audit key fingerprints are keyed with (RedisFingerprintSecret). */
   get auditFingerprintSecret(): string {
     return `${this.prefix}:audit:fingerprint-secret`;

@@ -3,6 +3,7 @@ import { getModelToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import { Model } from 'mongoose';
 import { InteractionEvent } from '../../src/domain/events/interaction-event';
+import { BATCH_SAMPLE_SIZE, RECENT_BATCHES, TIMELINE_SECONDS } from '../../src/domain/events/event-metrics';
 import { BatchRecord, EventMetricsStore } from '../../src/domain/events/ports/event-metrics-store.port';
 import { EventStore } from '../../src/domain/events/ports/event-store.port';
 import { Environment } from '../../src/infrastructure/config/environment';
@@ -90,6 +91,32 @@ describe('event stores', () => {
       view: 4,
       recent: 2,
       accepted: 8,
+    });
+  });
+
+  it('keeps the per-second timeline to its window and the batch lists to their sizes', async () => {
+    await metrics.reset();
+    const start = 1_800_000_000_000;
+    const batch = (index: number, at: number): BatchRecord => ({ batchId: `window-${index}`, size: 1, stored: 1, duplicates: 0, storedByType: { search: 1 }, durationMs: index, storedAt: at });
+    await metrics.recordAccepted(1, start);
+    await metrics.recordBatch(batch(0, start), { search: 1 });
+    // One second past the window: the first second's fields are gone, the new ones counted.
+    const later = start + (TIMELINE_SECONDS + 1) * 1000;
+    await metrics.recordAccepted(2, later);
+    for (let index = 1; index <= 2 * BATCH_SAMPLE_SIZE; index += 1) await metrics.recordBatch(batch(index, later), { search: 1 });
+
+    const state = await metrics.read();
+    const seconds = [...new Set(Object.keys(state.timeline).filter((field) => field !== 'trimmed').map((field) => field.split(':')[0]))];
+    expect(seconds).toEqual([String(later / 1000)]);
+    expect(state.timeline[`${later / 1000}:a`]).toBe('2');
+    expect(state.timeline[`${later / 1000}:s:search`]).toBe(String(2 * BATCH_SAMPLE_SIZE));
+    expect({ sample: state.sample.length, newest: state.sample[0].durationMs, recent: state.recent.length }).toEqual({ sample: BATCH_SAMPLE_SIZE, newest: 2 * BATCH_SAMPLE_SIZE, recent: RECENT_BATCHES });
+    expect({ accepted: state.accepted, stored: state.stored, search: state.storedByType.search, since: state.since, lastStoredAt: state.lastStoredAt }).toEqual({
+      accepted: 3,
+      stored: 2 * BATCH_SAMPLE_SIZE + 1,
+      search: 2 * BATCH_SAMPLE_SIZE + 1,
+      since: start,
+      lastStoredAt: later,
     });
   });
 });

@@ -11,25 +11,55 @@ import { RedisKeys } from '../redis/redis-keys';
 /** How long a metrics call is remembered as done: longer than any outage after which ioredis would resend it. */
 const ONCE_MS = 3_600_000;
 
-// Drops the per-second fields that fell out of the window. `trimmed` remembers how far it got, so a busy second
-// deletes one second's fields; after a long idle time the hash (at most TIMELINE_SECONDS × 8 fields) is swept once.
-const TRIM_TIMELINE = `
-local function trim(key, second)
-  local keep = second - ${TIMELINE_SECONDS}
-  local trimmed = tonumber(redis.call('HGET', key, 'trimmed') or '0')
-  if trimmed >= keep then return end
-  if keep - trimmed > ${TIMELINE_SECONDS} then
-    local fields = redis.call('HKEYS', key)
-    for _, field in ipairs(fields) do
-      local s = tonumber(string.match(field, '^(%d+):'))
-      if s and s <= keep then redis.call('HDEL', key, field) end
-    end
-  else
-    for s = trimmed + 1, keep do
-      redis.call('HDEL', key, s .. ':a', ${EVENT_TYPES.map((type) => `s .. ':s:${type}'`).join(', ')})
-    end
+/** A list (batch sample, recent batches) is cut back to its size once it has grown to twice that. */
+const TRIM_AT = 2;
+
+// Each script reads every field it changes with one HMGET and writes them back with one HSET (a script runs on
+// its own, so the read and the write cannot interleave with another writer): a stored batch costs a handful of
+// commands whatever its number of types, where one HINCRBY per field cost about 25 (the ≤ 50 per 1,000 events).
+const SHARED = `
+local function read(key, names)
+  local values = redis.call('HMGET', key, unpack(names))
+  local byName = {}
+  for i, name in ipairs(names) do byName[name] = tonumber(values[i]) end
+  return byName
+end
+local function write(key, update)
+  local args = {}
+  for name, value in pairs(update) do
+    table.insert(args, name)
+    table.insert(args, string.format('%d', value))
   end
-  redis.call('HSET', key, 'trimmed', keep)
+  if #args > 0 then redis.call('HSET', key, unpack(args)) end
+end
+-- Adds deltas[name] to each field of the per-second timeline, and drops the seconds that fell out of the window.
+-- \`trimmed\` remembers how far it got, so a busy second deletes one second's fields; after a long idle time
+-- the hash (at most TIMELINE_SECONDS × 8 fields) is swept once.
+local function add_to_timeline(key, second, deltas)
+  local names = {'trimmed'}
+  for name in pairs(deltas) do table.insert(names, name) end
+  local current = read(key, names)
+  local update = {}
+  for name, delta in pairs(deltas) do update[name] = (current[name] or 0) + delta end
+  local keep = second - ${TIMELINE_SECONDS}
+  local trimmed = current.trimmed or 0
+  if trimmed < keep then
+    if keep - trimmed > ${TIMELINE_SECONDS} then
+      for _, field in ipairs(redis.call('HKEYS', key)) do
+        local s = tonumber(string.match(field, '^(%d+):'))
+        if s and s <= keep then redis.call('HDEL', key, field) end
+      end
+    else
+      for s = trimmed + 1, keep do
+        redis.call('HDEL', key, s .. ':a', ${EVENT_TYPES.map((type) => `s .. ':s:${type}'`).join(', ')})
+      end
+    end
+    update.trimmed = keep
+  end
+  write(key, update)
+end
+local function push(key, entry, size)
+  if redis.call('LPUSH', key, entry) >= size * ${TRIM_AT} then redis.call('LTRIM', key, 0, size - 1) end
 end
 -- ioredis sends a command again after a reconnect when its reply was lost, and Redis may have run it before it
 -- went down (with an append-only file it survives the restart): each call carries a key of its own, and a call
@@ -37,40 +67,39 @@ end
 local function first_time(key)
   return redis.call('SET', key, 1, 'NX', 'PX', ${ONCE_MS})
 end
-local function raise(key, field, value)
-  local current = tonumber(redis.call('HGET', key, field) or '0')
-  if value > current then redis.call('HSET', key, field, value) end
-end
 `;
 
 // KEYS: counters, timeline, once. ARGV: count, at (ms), second.
-const RECORD_ACCEPTED = `${TRIM_TIMELINE}
+const RECORD_ACCEPTED = `${SHARED}
 if not first_time(KEYS[3]) then return 0 end
-local at = tonumber(ARGV[2])
-redis.call('HINCRBY', KEYS[1], 'accepted', ARGV[1])
-redis.call('HSETNX', KEYS[1], 'since', at)
-raise(KEYS[1], 'lastAcceptedAt', at)
-redis.call('HINCRBY', KEYS[2], ARGV[3] .. ':a', ARGV[1])
-trim(KEYS[2], tonumber(ARGV[3]))
+local count, at = tonumber(ARGV[1]), tonumber(ARGV[2])
+local current = read(KEYS[1], {'accepted', 'since', 'lastAcceptedAt'})
+write(KEYS[1], { accepted = (current.accepted or 0) + count, since = current.since or at, lastAcceptedAt = math.max(current.lastAcceptedAt or 0, at) })
+add_to_timeline(KEYS[2], tonumber(ARGV[3]), { [ARGV[3] .. ':a'] = count })
 return 1
 `;
 
 // KEYS: counters, timeline, sample, recent, once. ARGV: stored, duplicates, at (ms), second, sample entry, recent entry, then type/count pairs.
-const RECORD_BATCH = `${TRIM_TIMELINE}
+const RECORD_BATCH = `${SHARED}
 if not first_time(KEYS[5]) then return 0 end
-redis.call('HINCRBY', KEYS[1], 'stored', ARGV[1])
-redis.call('HINCRBY', KEYS[1], 'duplicates', ARGV[2])
-redis.call('HINCRBY', KEYS[1], 'batchesStored', 1)
-raise(KEYS[1], 'lastStoredAt', tonumber(ARGV[3]))
+local at = tonumber(ARGV[3])
+local deltas = { stored = tonumber(ARGV[1]), duplicates = tonumber(ARGV[2]), batchesStored = 1 }
+local seconds = {}
 for i = 7, #ARGV, 2 do
-  redis.call('HINCRBY', KEYS[1], 'type:' .. ARGV[i], ARGV[i + 1])
-  redis.call('HINCRBY', KEYS[2], ARGV[4] .. ':s:' .. ARGV[i], ARGV[i + 1])
+  deltas['type:' .. ARGV[i]] = tonumber(ARGV[i + 1])
+  seconds[ARGV[4] .. ':s:' .. ARGV[i]] = tonumber(ARGV[i + 1])
 end
-redis.call('LPUSH', KEYS[3], ARGV[5])
-redis.call('LTRIM', KEYS[3], 0, ${BATCH_SAMPLE_SIZE - 1})
-redis.call('LPUSH', KEYS[4], ARGV[6])
-redis.call('LTRIM', KEYS[4], 0, ${RECENT_BATCHES - 1})
-trim(KEYS[2], tonumber(ARGV[4]))
+local names = {'lastStoredAt'}
+for name in pairs(deltas) do table.insert(names, name) end
+local current = read(KEYS[1], names)
+local update = { lastStoredAt = math.max(current.lastStoredAt or 0, at) }
+for name, delta in pairs(deltas) do
+  if delta ~= 0 then update[name] = (current[name] or 0) + delta end
+end
+write(KEYS[1], update)
+add_to_timeline(KEYS[2], tonumber(ARGV[4]), seconds)
+push(KEYS[3], ARGV[5], ${BATCH_SAMPLE_SIZE})
+push(KEYS[4], ARGV[6], ${RECENT_BATCHES})
 return 1
 `;
 
@@ -137,7 +166,7 @@ export class RedisEventMetricsStore extends EventMetricsStore {
       .pipeline()
       .hgetall(this.keys.eventMetrics('counters'))
       .hgetall(this.keys.eventMetrics('timeline'))
-      .lrange(this.keys.eventMetrics('sample'), 0, -1)
+      .lrange(this.keys.eventMetrics('sample'), 0, BATCH_SAMPLE_SIZE - 1)
       .lrange(this.keys.eventMetrics('recent'), 0, RECENT_BATCHES - 1)
       .hgetall(this.keys.eventMetrics('current'))
       .exec();

@@ -134,6 +134,33 @@ describe('control endpoints with API_KEY set', () => {
     expect(cancel.properties.counts.required).toContain('removedPending');
   });
 
+  it('describes the success answer of every operation in the OpenAPI document, and the bodies match it', async () => {
+    const openApi = (await rawRequest(url, 'GET', '/docs-json')).body;
+    const undescribed: string[] = [];
+    for (const [path, operations] of Object.entries<Record<string, any>>(openApi.paths)) {
+      for (const [method, operation] of Object.entries<any>(operations)) {
+        const success = Object.entries<any>(operation.responses ?? {}).filter(([status]) => status.startsWith('2'));
+        const schemas = success.flatMap(([, response]) => Object.values<any>(response.content ?? {}).map((media) => media.schema));
+        const described = schemas.length > 0 && schemas.every((schema) => schema?.$ref || schema?.type === 'string' || Object.keys(schema?.properties ?? {}).length > 0);
+        if (!described) undescribed.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(undescribed).toEqual([]);
+
+    const runId = (await rawRequest(url, 'GET', '/pedidos/runs')).body.items[0].runId;
+    const bodies: Array<[string, string]> = [
+      ['/pedidos/server', '/pedidos/server'],
+      ['/pedidos/metrics/process', '/pedidos/metrics/process'],
+      ['/pedidos/dead-letters', '/pedidos/dead-letters'],
+      ['/pedidos/runs/{runId}/report', `/pedidos/runs/${runId}/report`],
+    ];
+    for (const [path, concrete] of bodies) {
+      const body = (await rawRequest(url, 'GET', concrete)).body;
+      const schema = openApi.paths[path].get.responses['200'].content['application/json'].schema;
+      expect({ path, keys: Object.keys(body).sort() }).toEqual({ path, keys: [...schema.required].sort() });
+    }
+  });
+
   it('answers CORS preflights from the dashboard origins only, allowing the x-api-key header', async () => {
     const preflight = (origin: string) =>
       rawRequest(url, 'OPTIONS', '/pedidos/generate', {

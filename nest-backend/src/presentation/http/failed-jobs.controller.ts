@@ -2,18 +2,10 @@ import { Controller, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/co
 import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FailedJobsRetried, RetryFailedJobsService } from '../../application/retry-failed-jobs/retry-failed-jobs.service';
 import { NoQuery } from './dto/no-query.dto';
-import { FailedJobParams, Lane, LaneQuery, priorityOfLane } from './dto/retry.dto';
+import { FAILED_JOBS_RETRIED_SCHEMA } from './dto/operations.schema';
+import type { Lane } from '@pedidos/contract';
+import { FailedJobParams, LaneQuery, priorityOfLane } from './dto/retry.dto';
 
-const RETRIED_SCHEMA = {
-  type: 'object',
-  properties: {
-    runId: { type: 'string', format: 'uuid' },
-    lane: { type: 'string', enum: ['vip', 'normal'] },
-    jobs: { type: 'integer', minimum: 0, description: 'failed jobs taken out of the lane' },
-    requeued: { type: 'integer', minimum: 0, description: 'their failed orders, pending again' },
-    skipped: { type: 'integer', minimum: 0, description: 'failed jobs of earlier runs, left as they are' },
-  },
-};
 const CONFLICT = 'a run is active (a reopened one too), the latest run did not end DONE, or the job belongs to an earlier run; or (lane) nothing of the latest run failed in it';
 
 /** Retrying failed jobs from the queue page: each puts its failed orders back in their reopened run, VIP first. */
@@ -25,7 +17,7 @@ export class FailedJobsController {
   @Post('retry')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: "Retry every failed job of a lane of the latest run: the run's failed orders of that priority go back to pending, the run reopens and drains VIP first" })
-  @ApiAcceptedResponse({ schema: RETRIED_SCHEMA })
+  @ApiAcceptedResponse({ schema: FAILED_JOBS_RETRIED_SCHEMA })
   @ApiConflictResponse({ description: CONFLICT })
   async retryLane(@Query() query: LaneQuery) {
     return view(query.lane, await this.failedJobs.retryLane(priorityOfLane(query.lane)));
@@ -34,7 +26,7 @@ export class FailedJobsController {
   @Post(':lane/:jobId/retry')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Retry one failed job: its failed orders go back to pending in its reopened run, and it leaves the failed list' })
-  @ApiAcceptedResponse({ schema: RETRIED_SCHEMA })
+  @ApiAcceptedResponse({ schema: FAILED_JOBS_RETRIED_SCHEMA })
   @ApiNotFoundResponse({ description: 'the lane keeps no job with this id' })
   @ApiConflictResponse({ description: `the job is not failed; or ${CONFLICT}` })
   async retryJob(@Param() params: FailedJobParams, @Query() _query: NoQuery) {

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProcessMetrics } from '../../infrastructure/metrics/process-metrics';
+import { PROCESS_METRICS_SCHEMA } from './dto/operations.schema';
 
 @ApiTags('metrics')
 @Controller('pedidos/metrics')
@@ -11,7 +12,7 @@ export class ProcessMetricsController {
   @ApiOperation({
     summary: 'What this API process costs: CPU, memory, event-loop delay and (with MONGO_MONITOR_COMMANDS=true) MongoDB commands sent',
   })
-  @ApiOkResponse({ description: '{ pid, process, uptimeMs, cpuMs, memoryMb: { rss, peakRss, heapTotal, heapUsed, external }, eventLoopDelayMs: { p50, p99, max, samples, since }, mongoCommands }' })
+  @ApiOkResponse({ schema: PROCESS_METRICS_SCHEMA })
   process() {
     return this.metrics.snapshot();
   }

@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { LANES, type Lane } from '@pedidos/contract';
 import { MAX_RETRY_SELECTION } from '../../../domain/retry-scope';
-
-export const LANES = ['vip', 'normal'] as const;
-export type Lane = (typeof LANES)[number];
 
 /** A job id as the pipeline makes them (`sliceJobId`): `<runId>:<VIP|NORMAL>:<from>-<to>`, then an optional tag. */
 const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:(VIP|NORMAL):\d{1,10}-\d{1,10}(:[A-Za-z0-9_-]{1,40})?$/;

@@ -6,6 +6,7 @@
 // --all-only measures two sets (the pipeline's index alone, and with all four search indexes) instead of six.
 const { MongoClient } = require('mongodb');
 const { parseArgs } = require('node:util');
+const { sampleOrders } = require('./sample-orders.cjs');
 
 const { values } = parseArgs({
   options: { 'index-orders': { type: 'string', default: '20000' }, repeat: { type: 'string', default: '3' }, 'all-only': { type: 'boolean', default: false } },
@@ -28,28 +29,12 @@ const SETS = [
   { name: 'all four search indexes (ORDER_SEARCH_INDEXES=true)', specs: [PIPELINE, ...SEARCH] },
 ];
 
-const NAMES = ['Ana Silva', 'Bruno Souza', 'Carla Lima', 'João Gomes', 'Sofia Alves'];
-function orders(count) {
-  const now = new Date();
-  const seqs = { VIP: 0, NORMAL: 0 };
-  return Array.from({ length: count }, (_, i) => {
-    const priority = i % 4 === 0 ? 'VIP' : 'NORMAL';
-    const seq = seqs[priority]++;
-    return {
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      cliente: NAMES[i % NAMES.length], valor: 123.45, tier: priority === 'VIP' ? 'DIAMANTE' : 'PRATA', priority,
-      observacoes: 'sem observações adicionais', status: 'pendente', createdAt: now, processedAt: null,
-      runId: 'r', seq, job: Math.floor(seq / PER_JOB), attempts: 0,
-    };
-  });
-}
-
 async function measure(client, specs) {
   const db = client.db(`pedidos_search_index_cost_${Date.now()}`);
   try {
     const collection = db.collection('orders');
     await collection.createIndexes(specs);
-    const docs = orders(INDEX_ORDERS);
+    const docs = sampleOrders(INDEX_ORDERS, PER_JOB);
     let started = Date.now();
     for (let i = 0; i < docs.length; i += 5_000) await collection.insertMany(docs.slice(i, i + 5_000), { ordered: false });
     const insertMs = Date.now() - started;

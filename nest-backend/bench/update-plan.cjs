@@ -6,6 +6,7 @@
 // With --repeat R every index set is measured R times, the rounds interleaved, and the median of each is printed.
 const { MongoClient } = require('mongodb');
 const { parseArgs } = require('node:util');
+const { sampleOrders } = require('./sample-orders.cjs');
 
 const { values } = parseArgs({
   options: {
@@ -32,20 +33,6 @@ const FORMER = [
   { name: '{createdAt}', spec: { key: { createdAt: 1 } } },
 ];
 
-function orders(count) {
-  const now = new Date();
-  const seqs = { VIP: 0, NORMAL: 0 };
-  return Array.from({ length: count }, (_, i) => {
-    const priority = i % 4 === 0 ? 'VIP' : 'NORMAL';
-    const seq = seqs[priority]++;
-    return {
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      cliente: 'Ana Silva', valor: 123.45, tier: priority === 'VIP' ? 'DIAMANTE' : 'PRATA', priority,
-      observacoes: 'sem observações adicionais', status: 'pendente', createdAt: now, processedAt: null,
-      runId: 'r', seq, job: Math.floor(seq / PER_JOB), attempts: 0,
-    };
-  });
-}
 
 async function fill(collection, docs) {
   const started = Date.now();
@@ -66,7 +53,7 @@ async function plans(client) {
   try {
     const collection = db.collection('orders');
     await collection.createIndexes([JOB_INDEX, FORMER[0].spec]);
-    await fill(collection, orders(ORDERS));
+    await fill(collection, sampleOrders(ORDERS, PER_JOB));
     const shapes = {
       'seq range (before)': { runId: 'r', priority: 'NORMAL', seq: { $gte: 5_000, $lt: 10_000 }, status: 'pendente' },
       'job key (now)': { runId: 'r', priority: 'NORMAL', status: 'pendente', job: 2 },
@@ -117,7 +104,7 @@ async function indexCost(client, specs) {
     const collection = db.collection('orders');
     if (specs.length > 0) await collection.createIndexes(specs);
     else await db.createCollection('orders');
-    const insertMs = await fill(collection, orders(INDEX_ORDERS));
+    const insertMs = await fill(collection, sampleOrders(INDEX_ORDERS, PER_JOB));
     const first = await timed(collection, { runId: 'r', priority: 'NORMAL', status: 'pendente', job: 0 });
     const second = await timed(collection, { runId: 'r', priority: 'NORMAL', status: 'pendente', job: 1 });
     return { insertMs, updateMs: first.ms + second.ms, modified: first.modified + second.modified };

@@ -1,4 +1,5 @@
 import { ordersOfRun, priorityBoundary } from './support/order-checks';
+import { poisonedOrderSettings } from './support/poisoned-orders';
 import { useInProcessApi, waitForPhase } from './support/in-process-suite';
 
 const RUN_SIZE = 1_200;
@@ -6,13 +7,7 @@ const POISON_EVERY = 300;
 
 /** Orders that fail every attempt are retried with backoff, split from their batch, dead-lettered with the reason, and can be retried. */
 describe('orders that always fail', () => {
-  const suite = useInProcessApi('deadletters', {
-    FAIL_EVERY_SEQ_MULTIPLE_OF: String(POISON_EVERY),
-    MAX_ATTEMPTS: '2',
-    RETRY_BACKOFF_MS: '50',
-    ORDERS_PER_JOB: '100',
-    GENERATION_CHUNK_SIZE: '1000',
-  });
+  const suite = useInProcessApi('deadletters', poisonedOrderSettings(POISON_EVERY));
   const finished = () => waitForPhase(suite.http, ['DONE', 'ERROR', 'ABORTED']);
 
   it('ends DONE with only the poisoned orders failed and dead-lettered, then a retry processes them', async () => {

@@ -1,3 +1,4 @@
+import { poisonedOrderSettings } from './support/poisoned-orders';
 import { useInProcessApi, waitForPhase } from './support/in-process-suite';
 import { expectCommonErrorShape, rawRequest } from './support/raw-request';
 import { ordersOfRun } from './support/order-checks';
@@ -21,13 +22,7 @@ interface Job {
  * seq multiple of POISON_EVERY, injected in the worker), then the cause goes away and they are retried.
  */
 describe('retrying failed jobs and dead letters', () => {
-  const suite = useInProcessApi('retry', {
-    FAIL_EVERY_SEQ_MULTIPLE_OF: String(POISON_EVERY),
-    MAX_ATTEMPTS: '2',
-    RETRY_BACKOFF_MS: '50',
-    ORDERS_PER_JOB: '100',
-    GENERATION_CHUNK_SIZE: '1000',
-  });
+  const suite = useInProcessApi('retry', poisonedOrderSettings(POISON_EVERY));
   const finished = () => waitForPhase(suite.http, ['DONE', 'ERROR', 'ABORTED']);
   const post = (path: string, body?: unknown) =>
     rawRequest(suite.url, 'POST', path, body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

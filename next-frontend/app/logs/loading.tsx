@@ -1,8 +1,5 @@
+import { PageSkeleton } from '@/app/ui/common/page-skeleton';
+
 export default function Loading() {
-  return (
-    <div aria-busy="true">
-      <div className="skeleton skeleton-title" />
-      <div className="skeleton skeleton-card tall" />
-    </div>
-  );
+  return <PageSkeleton />;
 }

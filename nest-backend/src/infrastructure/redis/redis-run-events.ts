@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { LogBook, LogLine, RunEvent, RunEvents } from '../../domain/ports/run-events.port';
+import { RedisChannel } from './redis-channel';
 import { RedisClient } from './redis-client';
 import { RedisKeys } from './redis-keys';
 
@@ -9,44 +10,23 @@ const LOG_LINES_KEPT = 1_000;
 /** Events over Redis pub/sub, so every API process hears what any process (workers included) says. */
 @Injectable()
 export class RedisRunEvents extends RunEvents implements OnApplicationShutdown {
-  private subscriber: RedisClient | null = null;
-  private readonly listeners = new Set<(event: RunEvent) => void>();
+  private readonly channel: RedisChannel<RunEvent>;
 
-  constructor(
-    @Inject(Redis) private readonly redis: RedisClient,
-    private readonly keys: RedisKeys,
-  ) {
+  constructor(@Inject(Redis) redis: RedisClient, keys: RedisKeys) {
     super();
+    this.channel = new RedisChannel(redis, keys.events);
   }
 
   async publish(event: RunEvent): Promise<void> {
-    await this.redis.publish(this.keys.events, JSON.stringify(event));
+    await this.channel.publish(event);
   }
 
   subscribe(listener: (event: RunEvent) => void): () => void {
-    this.listeners.add(listener);
-    this.ensureSubscriber();
-    return () => this.listeners.delete(listener);
+    return this.channel.subscribe(listener);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscriber?.quit().catch(() => undefined);
-    this.subscriber = null;
-  }
-
-  private ensureSubscriber(): void {
-    if (this.subscriber) return;
-    this.subscriber = this.redis.duplicate();
-    void this.subscriber.subscribe(this.keys.events);
-    this.subscriber.on('message', (_channel: string, message: string) => {
-      let event: RunEvent;
-      try {
-        event = JSON.parse(message) as RunEvent;
-      } catch {
-        return;
-      }
-      for (const listener of this.listeners) listener(event);
-    });
+    await this.channel.close();
   }
 }
 

@@ -1,10 +1,5 @@
+import { PageSkeleton } from '@/app/ui/common/page-skeleton';
+
 export default function Loading() {
-  return (
-    <div aria-busy="true">
-      <div className="skeleton skeleton-title" />
-      {Array.from({ length: 8 }, (_, index) => (
-        <div key={index} className="skeleton skeleton-row" />
-      ))}
-    </div>
-  );
+  return <PageSkeleton rows={8} />;
 }

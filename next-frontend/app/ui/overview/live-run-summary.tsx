@@ -43,16 +43,7 @@ export function LiveRunSummary({ fallback }: { fallback?: StatusSnapshot }) {
       </div>
       {!status.lastRunId && status.phase === 'IDLE' ? <p className="muted">{t('overview.noRun')}</p> : null}
 
-      <TimelineBar
-        t={t}
-        locale={locale}
-        phase={status.phase}
-        durations={{
-          generation: status.generationTimeMs,
-          vip: status.processing?.vip?.timeMs,
-          normal: status.processing?.normal?.timeMs,
-        }}
-      />
+      <TimelineBar t={t} locale={locale} run={status} />
 
       <div className="progress-block">
         <div className="progress-head">

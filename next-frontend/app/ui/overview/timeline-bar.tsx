@@ -4,16 +4,27 @@ import type { Translate } from '@/app/lib/i18n/dictionary';
 import type { Locale } from '@/app/lib/i18n/locales';
 import { timelineSegments, type TimelineStage } from '@/app/lib/timeline';
 
+/** What the bar reads of a run: the live status and a stored run both have it. */
+interface TimedRun {
+  phase: Phase | null | undefined;
+  generationTimeMs: number | null | undefined;
+  processing?: { vip?: { timeMs: number | null }; normal?: { timeMs: number | null } } | null;
+}
+
 interface TimelineBarProps {
   t: Translate;
   locale: Locale;
-  phase: Phase | null | undefined;
-  durations: Record<TimelineStage, number | null | undefined>;
+  run: TimedRun;
 }
 
 /** Generation, VIP and NORMAL as proportional segments, each labelled with its duration. */
-export function TimelineBar({ t, locale, phase, durations }: TimelineBarProps) {
-  const segments = timelineSegments(durations, phase);
+export function TimelineBar({ t, locale, run }: TimelineBarProps) {
+  const durations: Record<TimelineStage, number | null | undefined> = {
+    generation: run.generationTimeMs,
+    vip: run.processing?.vip?.timeMs,
+    normal: run.processing?.normal?.timeMs,
+  };
+  const segments = timelineSegments(durations, run.phase);
   const anyTime = segments.some((segment) => segment.widthPercent > 0);
   return (
     <figure className="timeline" aria-label={t('timeline.title')}>

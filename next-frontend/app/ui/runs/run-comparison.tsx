@@ -34,12 +34,7 @@ export function RunComparison({ a, b, t, locale }: { a: RunSummary; b: RunSummar
               </h2>
               <PhaseBadge phase={run.phase} t={t} />
             </div>
-            <TimelineBar
-              t={t}
-              locale={locale}
-              phase={run.phase}
-              durations={{ generation: run.generationTimeMs, vip: run.processing?.vip?.timeMs, normal: run.processing?.normal?.timeMs }}
-            />
+            <TimelineBar t={t} locale={locale} run={run} />
           </section>
         ))}
       </div>

@@ -41,12 +41,7 @@ export function RunDetail({ runId, fallback, fallbackReport = null }: { runId: s
         <h2 className="card-title" style={{ marginBottom: 10 }}>
           {t('timeline.title')}
         </h2>
-        <TimelineBar
-          t={t}
-          locale={locale}
-          phase={run.phase}
-          durations={{ generation: run.generationTimeMs, vip: run.processing?.vip?.timeMs, normal: run.processing?.normal?.timeMs }}
-        />
+        <TimelineBar t={t} locale={locale} run={run} />
       </section>
       <RunSeriesCard runId={runId} fallback={fallbackReport} />
       <RunFigures run={run} format={format} />

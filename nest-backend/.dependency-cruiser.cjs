@@ -2,25 +2,12 @@
  * Layer rules: the domain knows no framework and no outer layer; application does not reach into infrastructure or
  * presentation. Over src/, test/ and bench/: no cycles, and no module that nothing imports and that imports nothing.
  */
+const { noCircular, noOrphans } = require('../dependency-rules.cjs');
+
 module.exports = {
   forbidden: [
-    {
-      name: 'no-circular',
-      comment: 'A cycle makes the order of module evaluation matter and the two modules one.',
-      severity: 'error',
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: 'no-orphans',
-      comment: 'Dead code. Entry points started by name (main.ts, worker.ts, bench scripts, specs) are excluded.',
-      severity: 'error',
-      from: {
-        orphan: true,
-        pathNot: ['^src/(main|worker)\\.ts$', '^bench/[^/]+\\.ts$', '\\.(e2e-)?spec\\.ts$', '\\.d\\.ts$'],
-      },
-      to: {},
-    },
+    noCircular,
+    noOrphans('Dead code. Entry points started by name (main.ts, worker.ts, bench scripts, specs) are excluded.', ['^src/(main|worker)\\.ts$', '^bench/[^/]+\\.ts$', '\\.(e2e-)?spec\\.ts$']),
     {
       name: 'domain-is-pure',
       severity: 'error',

@@ -5,31 +5,17 @@
  */
 const FEATURES = '^app/ui/(?!app-shell/|common/)[^/]+/';
 
+const { noCircular, noOrphans } = require('../dependency-rules.cjs');
+
 module.exports = {
   forbidden: [
-    {
-      name: 'no-circular',
-      comment: 'A cycle makes the order of module evaluation matter and the two modules one.',
-      severity: 'error',
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: 'no-orphans',
-      comment: 'A module nothing imports is dead code, unless Next.js, vitest or Playwright load it by its name.',
-      severity: 'error',
-      from: {
-        orphan: true,
-        pathNot: [
-          // Next.js route files, found by their names.
-          '(^|/)(page|layout|loading|error|global-error|not-found|template|default|route)\\.tsx?$',
-          '(^|/)next-env\\.d\\.ts$',
-          '\\.spec\\.tsx?$',
-          '\\.d\\.ts$',
-        ],
-      },
-      to: {},
-    },
+    noCircular,
+    noOrphans('A module nothing imports is dead code, unless Next.js, vitest or Playwright load it by its name.', [
+      // Next.js route files, found by their names.
+      '(^|/)(page|layout|loading|error|global-error|not-found|template|default|route)\\.tsx?$',
+      '(^|/)next-env\\.d\\.ts$',
+      '\\.spec\\.tsx?$',
+    ]),
     {
       name: 'app-shell-knows-no-feature',
       comment: 'The shell is mounted on every page; a feature it imports would be loaded, and coupled, everywhere.',

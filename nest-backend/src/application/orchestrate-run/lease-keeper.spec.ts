@@ -1,0 +1,58 @@
+import { LEASE_TTL_MS, LeaseKeeper } from './lease-keeper';
+import { MemoryDriverLease } from './orchestrate-run.fixtures';
+
+describe('LeaseKeeper', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('renews the lease three times per lease time until told to stop', async () => {
+    const lease = new MemoryDriverLease();
+    const keeper = new LeaseKeeper(lease);
+    expect(await keeper.acquire('run-1')).toBe(true);
+    const lost = jest.fn();
+    const stop = keeper.keepRenewing('run-1', lost);
+    await jest.advanceTimersByTimeAsync(LEASE_TTL_MS);
+    expect(lease.renewals).toBe(3);
+    stop();
+    await jest.advanceTimersByTimeAsync(LEASE_TTL_MS);
+    expect(lease.renewals).toBe(3);
+    expect(lost).not.toHaveBeenCalled();
+  });
+
+  it('reports the lease lost when another process holds it', async () => {
+    const lease = new MemoryDriverLease();
+    const keeper = new LeaseKeeper(lease);
+    await keeper.acquire('run-1');
+    const lost = jest.fn();
+    const stop = keeper.keepRenewing('run-1', lost);
+    lease.held.set('run-1', 'another-process');
+    await jest.advanceTimersByTimeAsync(LEASE_TTL_MS / 3);
+    expect(lost).toHaveBeenCalled();
+    stop();
+  });
+
+  it('tries a renewal that failed again at the next tick, without reporting the lease lost', async () => {
+    const lease = new MemoryDriverLease();
+    const keeper = new LeaseKeeper(lease);
+    await keeper.acquire('run-1');
+    const lost = jest.fn();
+    const stop = keeper.keepRenewing('run-1', lost);
+    lease.failRenewals = true;
+    await jest.advanceTimersByTimeAsync((2 * LEASE_TTL_MS) / 3);
+    lease.failRenewals = false;
+    await jest.advanceTimersByTimeAsync(LEASE_TTL_MS / 3);
+    expect(lease.renewals).toBe(3);
+    expect(lost).not.toHaveBeenCalled();
+    stop();
+  });
+
+  it('lets go of the lease, and a release that fails leaves it to lapse', async () => {
+    const lease = new MemoryDriverLease();
+    const keeper = new LeaseKeeper(lease);
+    await keeper.acquire('run-1');
+    await keeper.release('run-1');
+    expect(await keeper.isHeld('run-1')).toBe(false);
+    jest.spyOn(lease, 'release').mockRejectedValue(new Error('redis unreachable'));
+    await expect(keeper.release('run-1')).resolves.toBeUndefined();
+  });
+});

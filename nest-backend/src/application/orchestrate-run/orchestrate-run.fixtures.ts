@@ -1,6 +1,6 @@
 import { Order, Priority } from '../../domain/order';
 import { OrderSlice } from '../../domain/order-slices';
-import { OrderStore, OrderTally } from '../../domain/ports/order-store.port';
+import { OrderStore, OrderTally, tallyOf } from '../../domain/ports/order-store.port';
 import { PipelineMetrics } from '../../domain/ports/pipeline-metrics.port';
 import { RunCounters } from '../../domain/ports/run-counters.port';
 import { LogBook, RunEvent, RunEvents } from '../../domain/ports/run-events.port';
@@ -139,15 +139,10 @@ export class MemoryOrderStore extends OrderStore {
     return before - this.stored.length;
   }
   async tally(runId: string): Promise<OrderTally> {
-    const count = (priority: Priority | null, status: StoredOrder['status']) =>
-      this.stored.filter((order) => order.runId === runId && (priority === null || order.priority === priority) && order.status === status).length;
-    return {
-      vipProcessed: count('VIP', 'processado'),
-      normalProcessed: count('NORMAL', 'processado'),
-      vipPending: count('VIP', 'pendente'),
-      normalPending: count('NORMAL', 'pendente'),
-      failed: count(null, 'falhou'),
-    };
+    return tallyOf(
+      (priority, status) =>
+        this.stored.filter((order) => order.runId === runId && (priority === null || order.priority === priority) && order.status === status).length,
+    );
   }
   async countPending(runId: string, priority: Priority): Promise<number> {
     return this.of(runId, priority).filter((order) => order.status === 'pendente').length;

@@ -1,7 +1,6 @@
 import { Provider } from '@nestjs/common';
 import { CancelRunService } from './application/cancel-run/cancel-run.service';
-import { PhaseTransitions } from './application/orchestrate-run/phase-transitions';
-import { RunOrchestrator } from './application/orchestrate-run/run-orchestrator.service';
+import { ORCHESTRATE_RUN_PROVIDERS } from './application/orchestrate-run/orchestrate-run.providers';
 import { ProcessSliceService } from './application/process-batch/process-slice.service';
 import { SliceWorker } from './application/process-batch/slice-worker';
 import { QueueAdminService } from './application/queue-admin/queue-admin.service';
@@ -23,8 +22,7 @@ export const WORKER_PROVIDERS: Provider[] = [RunLog, ProcessSliceService, SliceW
 /** Everything an API process runs: the use cases, the orchestrator, and (by default) workers too. */
 export const API_PROVIDERS: Provider[] = [
   ...WORKER_PROVIDERS,
-  PhaseTransitions,
-  RunOrchestrator,
+  ...ORCHESTRATE_RUN_PROVIDERS,
   StartRunService,
   CancelRunService,
   ResetSystemService,

@@ -1,4 +1,4 @@
-import { Order, Priority } from '../order';
+import { Order, OrderStatus, Priority } from '../order';
 import { OrderSlice } from '../order-slices';
 import { RetryScope } from '../retry-scope';
 
@@ -8,6 +8,17 @@ export interface OrderTally {
   vipPending: number;
   normalPending: number;
   failed: number;
+}
+
+/** The tally of a run from a count of its orders by priority (null: both priorities) and status. */
+export function tallyOf(count: (priority: Priority | null, status: OrderStatus) => number): OrderTally {
+  return {
+    vipProcessed: count('VIP', 'processado'),
+    normalProcessed: count('NORMAL', 'processado'),
+    vipPending: count('VIP', 'pendente'),
+    normalPending: count('NORMAL', 'pendente'),
+    failed: count(null, 'falhou'),
+  };
 }
 
 /** Where orders live. Every method is one bulk database command, whatever the number of orders it touches. */

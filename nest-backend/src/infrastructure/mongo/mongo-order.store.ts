@@ -4,7 +4,7 @@ import type { Collection, Filter } from 'mongodb';
 import { Model } from 'mongoose';
 import { OBSERVATION_AFTER_PROCESSING, Order, Priority } from '../../domain/order';
 import { OrderSlice } from '../../domain/order-slices';
-import { OrderStore, OrderTally } from '../../domain/ports/order-store.port';
+import { OrderStore, OrderTally, tallyOf } from '../../domain/ports/order-store.port';
 import { RetryScope } from '../../domain/retry-scope';
 import { OrderDocument } from './order.schema';
 import { failedOrdersIn } from './retry-scope-filters';
@@ -69,15 +69,9 @@ export class MongoOrderStore extends OrderStore {
         { $group: { _id: { priority: '$priority', status: '$status' }, count: { $sum: 1 } } },
       ])
       .toArray();
-    const count = (priority: Priority | null, status: string) =>
-      groups.filter((g) => (priority === null || g._id.priority === priority) && g._id.status === status).reduce((sum, g) => sum + g.count, 0);
-    return {
-      vipProcessed: count('VIP', 'processado'),
-      normalProcessed: count('NORMAL', 'processado'),
-      vipPending: count('VIP', 'pendente'),
-      normalPending: count('NORMAL', 'pendente'),
-      failed: count(null, 'falhou'),
-    };
+    return tallyOf((priority, status) =>
+      groups.filter((g) => (priority === null || g._id.priority === priority) && g._id.status === status).reduce((sum, g) => sum + g.count, 0),
+    );
   }
 
   countPending(runId: string, priority: Priority): Promise<number> {

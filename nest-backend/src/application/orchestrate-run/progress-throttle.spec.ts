@@ -1,0 +1,13 @@
+import { ProgressThrottle } from './progress-throttle';
+
+describe('ProgressThrottle', () => {
+  it('logs at most once per interval, and only a figure that moved', () => {
+    const start = Date.now();
+    const throttle = new ProgressThrottle(1_000);
+    expect(throttle.due(10, start + 500)).toBe(false);
+    expect(throttle.due(10, start + 1_000)).toBe(true);
+    expect(throttle.due(20, start + 1_500)).toBe(false);
+    expect(throttle.due(10, start + 3_000)).toBe(false);
+    expect(throttle.due(30, start + 3_000)).toBe(true);
+  });
+});

@@ -23,9 +23,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { findFreePort, isPortFree, mongoAnswers, postgresState, redisAnswers, waitFor } from './lib/probes.mjs';
-import { alive, forgetPid, rememberPid, stopLeftovers } from './lib/pid-records.mjs';
-import { describeExit, run, signalIfRunning, startProcess, tail, which } from './lib/processes.mjs';
+import { describeExit, freePort, isAlive } from '@pedidos/processes';
+
+import { isPortFree, mongoAnswers, postgresState, redisAnswers, waitFor } from './lib/probes.mjs';
+import { forgetPid, rememberPid, stopLeftovers } from './lib/pid-records.mjs';
+import { run, signalIfRunning, startService, which } from './lib/processes.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FERRETDB_VERSION = 'v1.24.2';
@@ -51,7 +53,7 @@ const defaultLog = (line) => process.stderr.write(`[services] ${line}\n`);
  */
 export async function ensureServices({ log = defaultLog, dataDir = path.join(REPO_ROOT, '.local'), mongoDatabase = 'pedidos', handleSignals = true } = {}) {
   fs.mkdirSync(dataDir, { recursive: true });
-  const started = []; // process handles, in start order
+  const started = []; // children (@pedidos/processes), in start order
   const cleanups = []; // other things to stop (mongodb-memory-server)
   let stopping;
   const stop = () =>
@@ -77,13 +79,13 @@ export async function ensureServices({ log = defaultLog, dataDir = path.join(REP
     dataDir,
     mongoDatabase,
     logFile: (name) => path.join(dataDir, 'logs', `${name}.log`),
-    track(handle) {
-      started.push(handle);
-      rememberPid(dataDir, handle);
-      handle.exited.then((info) => {
-        if (!stopping) log(`${handle.name} (pid ${handle.pid}) stopped unexpectedly: ${describeExit(info)}; log: ${handle.logFile}`);
+    track(child) {
+      started.push(child);
+      rememberPid(dataDir, child);
+      child.exited.then((exit) => {
+        if (!stopping) log(`${child.name} (pid ${child.pid}) stopped unexpectedly: ${describeExit(exit)}; log: ${child.logFile}`);
       });
-      return handle;
+      return child;
     },
     onStop: (cleanup) => cleanups.push(cleanup),
   };
@@ -115,14 +117,14 @@ async function ensureRedis(ctx) {
   if (!binary) {
     throw new Error(`no Redis answers at ${host}:${port} and redis-server is not on PATH: install it (apt-get install -y redis-server) or set REDIS_URL`);
   }
-  const freePort = await findFreePort();
+  const serverPort = await freePort();
   const dir = path.join(ctx.dataDir, 'redis');
   fs.mkdirSync(dir, { recursive: true });
   // Bull keeps jobs in Redis: never evict them; persistence is pointless for a throwaway server.
-  const args = ['--port', String(freePort), '--bind', LOOPBACK, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction', '--dir', dir];
-  const handle = ctx.track(startProcess({ name: 'redis-server', command: binary, args, logFile: ctx.logFile('redis-server') }));
-  await waitFor(() => redisAnswers(LOOPBACK, freePort), { what: 'redis-server', timeoutMs: 15_000, failIf: exitedFailure(handle) });
-  return { url: `redis://${LOOPBACK}:${freePort}`, server: 'redis-server', where: `redis-server started here (pid ${handle.pid})` };
+  const args = ['--port', String(serverPort), '--bind', LOOPBACK, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction', '--dir', dir];
+  const handle = ctx.track(startService({ name: 'redis-server', command: binary, args, logFile: ctx.logFile('redis-server') }));
+  await waitFor(() => redisAnswers(LOOPBACK, serverPort), { what: 'redis-server', timeoutMs: 15_000, failIf: exitedFailure(handle) });
+  return { url: `redis://${LOOPBACK}:${serverPort}`, server: 'redis-server', where: `redis-server started here (pid ${handle.pid})` };
 }
 
 // ---------- MongoDB ----------
@@ -157,7 +159,7 @@ async function ensureMongo(ctx) {
 }
 
 async function mongoPort() {
-  return (await isPortFree(27017)) ? 27017 : findFreePort();
+  return (await isPortFree(27017)) ? 27017 : freePort();
 }
 
 async function startMongod(ctx, binary) {
@@ -165,7 +167,7 @@ async function startMongod(ctx, binary) {
   fs.mkdirSync(dbPath, { recursive: true });
   const port = await mongoPort();
   const args = ['--dbpath', dbPath, '--bind_ip', LOOPBACK, '--port', String(port)];
-  const handle = ctx.track(startProcess({ name: 'mongod', command: binary, args, logFile: ctx.logFile('mongod') }));
+  const handle = ctx.track(startService({ name: 'mongod', command: binary, args, logFile: ctx.logFile('mongod') }));
   await waitFor(() => mongoAnswers(LOOPBACK, port), { what: 'mongod', timeoutMs: 60_000, failIf: exitedFailure(handle) });
   return { uri: `mongodb://${LOOPBACK}:${port}/${ctx.mongoDatabase}`, server: 'mongod', where: `mongod started here (pid ${handle.pid}, data ${rel(dbPath)})` };
 }
@@ -180,7 +182,7 @@ async function startFerretDb(ctx) {
     '-postgresql-url', embeddedPostgresUrl(pg),
     '-log-level', 'warn',
   ];
-  const handle = ctx.track(startProcess({ name: 'ferretdb', command: binary, args, logFile: ctx.logFile('ferretdb') }));
+  const handle = ctx.track(startService({ name: 'ferretdb', command: binary, args, logFile: ctx.logFile('ferretdb') }));
   await waitFor(() => mongoAnswers(LOOPBACK, port), { what: 'FerretDB', timeoutMs: 60_000, failIf: exitedFailure(handle) });
   return {
     uri: `mongodb://${LOOPBACK}:${port}/${ctx.mongoDatabase}`,
@@ -262,7 +264,7 @@ function serverAccount() {
 function runningClusterPort(dataDir) {
   try {
     const [pid, , , port] = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
-    if (alive(Number(pid))) return Number(port);
+    if (isAlive(Number(pid))) return Number(port);
   } catch {
     // no cluster running there
   }
@@ -301,11 +303,11 @@ async function startPrivateCluster(ctx) {
     }
   }
 
-  const port = await findFreePort();
+  const port = await freePort();
   // No Unix socket (its path may be too long or unwritable); commits need not wait for fsync here.
   const args = ['-D', data, '-p', String(port), '-c', `listen_addresses=${LOOPBACK}`, '-c', 'unix_socket_directories=', '-c', 'synchronous_commit=off'];
   const handle = ctx.track(
-    startProcess({ name: 'postgres', command: path.join(binDir, 'postgres'), args, ...asAccount, logFile: ctx.logFile('postgres'), stopSignal: 'SIGINT' }),
+    startService({ name: 'postgres', command: path.join(binDir, 'postgres'), args, ...asAccount, logFile: ctx.logFile('postgres'), stopSignal: 'SIGINT' }),
   );
   await waitFor(ready(port), { what: 'private PostgreSQL cluster', timeoutMs: 60_000, failIf: exitedFailure(handle) });
   return { host: LOOPBACK, port, user: 'postgres', where: `private cluster ${rel(data)} on ${LOOPBACK}:${port} (pid ${handle.pid})` };
@@ -343,7 +345,7 @@ function resolveFromWorkspace(name) {
 
 // ---------- small helpers ----------
 
-const exitedFailure = (handle) => () => (handle.exitInfo ? `exited (${describeExit(handle.exitInfo)})${tail(handle.logFile)}` : undefined);
+const exitedFailure = (child) => () => (child.exit ? `exited (${describeExit(child.exit)})${child.lastLines()}` : undefined);
 
 function mtimeMs(file) {
   try {

@@ -7,16 +7,18 @@
 //
 //   node scripts/start.mjs [--no-frontend] [--workers N] [--no-build] [--data-dir DIR]
 //   PORT (API, default 3000) and DASHBOARD_PORT (default 3001) move the ports.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { ensureServices, REPO_ROOT } from './local-services.mjs';
-import { forgetPid, rememberPid } from './lib/pid-records.mjs';
 import { isPortFree } from './lib/probes.mjs';
 import { settingsForStartedServer } from './lib/server-settings.mjs';
-import { describeExit, run, signalIfRunning, startProcess } from './lib/processes.mjs';
+
+// What needs the workspace's packages (@pedidos/processes) is imported after the install, in main().
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A heap cap and V8's small-heap tuning keep peak RSS low and flat in the run's size (bench/README.md); written once, in nest-backend/node-flags.json. */
 const BACKEND_NODE_ARGS = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'nest-backend', 'node-flags.json'), 'utf8'));
@@ -68,8 +70,6 @@ function fail(message) {
   process.exit(2);
 }
 
-const pnpm = (args, env) => run('npx', [...PNPM, ...args], { cwd: REPO_ROOT, env });
-
 const children = [];
 let services;
 let dataDir;
@@ -80,8 +80,7 @@ function shutdown(exitCode) {
   return (shuttingDown ??= (async () => {
     say('stopping...');
     for (const child of [...children].reverse()) {
-      await child.stop(15_000);
-      forgetPid(dataDir, child);
+      await child.stop({ graceMs: 15_000 });
     }
     await services?.stop();
     process.exit(exitCode);
@@ -96,13 +95,14 @@ async function main() {
   for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
     process.on(sig, () => (shuttingDown ? process.exit(code) : shutdown(code))); // a second Ctrl-C does not wait
   }
-  process.on('exit', () => children.forEach(signalIfRunning));
 
-  const needsInstall = [REPO_ROOT, BACKEND_DIR, ...(options.frontend ? [FRONTEND_DIR] : [])].some((dir) => !fs.existsSync(path.join(dir, 'node_modules')));
-  if (needsInstall) {
-    say('installing workspace packages...');
-    await pnpm(['install', '--frozen-lockfile']);
-  }
+  installIfNeeded(options);
+  const { ensureServices } = await import('./local-services.mjs');
+  const { forgetPid, rememberPid } = await import('./lib/pid-records.mjs');
+  const { describeExit } = await import('@pedidos/processes');
+  const { run, signalIfRunning, startService } = await import('./lib/processes.mjs');
+  process.on('exit', () => children.forEach(signalIfRunning));
+  const pnpm = (args, env) => run('npx', [...PNPM, ...args], { cwd: REPO_ROOT, env });
 
   // Also stops what a start that was killed left behind (it records what it starts in <data dir>/run).
   services = await ensureServices({ handleSignals: false, dataDir });
@@ -131,10 +131,11 @@ async function main() {
   }
 
   const launch = ({ match, ...spec }) => {
-    const child = startProcess({ cwd: BACKEND_DIR, env: backendEnv, ...spec });
+    const child = startService({ cwd: BACKEND_DIR, env: backendEnv, ...spec });
     children.push(child);
     rememberPid(dataDir, child, match);
     child.exited.then((info) => {
+      forgetPid(dataDir, child); // before stop() resolves: its wait on `exited` comes later
       if (shuttingDown) return;
       say(`${child.name} stopped: ${describeExit(info)}; stopping everything`);
       shutdown(info.code || 1);
@@ -161,6 +162,16 @@ async function main() {
     say(`dashboard at http://localhost:${DASHBOARD_PORT}`);
   }
   if (!gaveUp()) say('press Ctrl-C to stop');
+}
+
+/** Installs the workspace when a package it needs is missing (a fresh clone): before anything imports one. */
+function installIfNeeded(options) {
+  const dirs = [REPO_ROOT, BACKEND_DIR, ...(options.frontend ? [FRONTEND_DIR] : [])];
+  const processesBuilt = fs.existsSync(path.join(REPO_ROOT, 'node_modules', '@pedidos', 'processes', 'dist', 'index.js'));
+  if (processesBuilt && dirs.every((dir) => fs.existsSync(path.join(dir, 'node_modules')))) return;
+  say('installing workspace packages...');
+  const install = spawnSync('npx', [...PNPM, 'install', '--frozen-lockfile'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (install.status !== 0) throw new Error(`npx ${PNPM.join(' ')} install --frozen-lockfile: ${install.error?.message ?? `code ${install.status}`}`);
 }
 
 /** Polls url until it answers with a status below 500 (true), `timeoutMs` passes or `gaveUp()` (false). */

@@ -139,18 +139,6 @@ export function isPortFree(port, host = '127.0.0.1') {
   });
 }
 
-/** A port on host that was free a moment ago. */
-export function findFreePort(host = '127.0.0.1') {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen({ port: 0, host, exclusive: true }, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Polls `check` until it returns true. Throws after `timeoutMs`, or as soon as
  * `failIf()` returns a message (for example: the process we wait for exited).

@@ -1,81 +1,47 @@
-import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import net from 'node:net';
+// The e2e suites' processes, on @pedidos/processes (the workspace's one process library).
+import { freePort as freeLoopbackPort, runToCompletion as runChild, startChild } from '@pedidos/processes';
 
 const started = [];
 
 /** A free TCP port on the loopback interface. */
 export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+  return freeLoopbackPort('127.0.0.1');
 }
 
-/** Starts a long-running process in its own process group, output to a log file; stopped by stopAll(). */
+/**
+ * Starts a long-running process in its own process group, output to a log file; stopped by stopAll().
+ * The entry tells `exited` (true once it ended) and `exitInfo` (its signal, else its exit code).
+ */
 export function startProcess(name, command, args, { cwd, env, logFile }) {
-  const log = createWriteStream(logFile, { flags: 'w' });
-  const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  const entry = { name, child, exited: false, log };
-  child.on('exit', (code, signal) => {
-    entry.exited = true;
-    entry.exitInfo = signal ?? code;
-  });
+  const child = startChild({ name, command, args, cwd, env, logFile, ownGroup: true });
+  const entry = {
+    name,
+    child,
+    logFile,
+    get exited() {
+      return !child.running;
+    },
+    get exitInfo() {
+      return child.exit ? (child.exit.signal ?? child.exit.code) : undefined;
+    },
+  };
   started.push(entry);
   return entry;
 }
 
 /** Runs a command to completion within a time limit; rejects on failure or timeout. */
 export function runToCompletion(command, args, { cwd, env, timeoutMs, logFile }) {
-  return new Promise((resolve, reject) => {
-    const log = createWriteStream(logFile, { flags: 'w' });
-    const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pipe(log);
-    child.stderr.pipe(log);
-    const timer = setTimeout(() => {
-      killGroup(child);
-      reject(new Error(`${command} ${args.join(' ')} timed out after ${timeoutMs} ms (see ${logFile})`));
-    }, timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code} (see ${logFile})`));
-    });
-  });
+  return runChild({ name: command, command, args, cwd, env, logFile, ownGroup: true }, { timeoutMs });
 }
 
-function killGroup(child, signal = 'SIGTERM') {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-/** Stops one started process (TERM, then KILL after the grace period). */
+/** Stops one started process (TERM to its group, then KILL after the grace period). */
 export async function stopProcess(entry, graceMs = 5000) {
-  if (entry.exited) return;
-  killGroup(entry.child);
-  const deadline = Date.now() + graceMs;
-  while (!entry.exited && Date.now() < deadline) await sleep(100);
-  if (!entry.exited) killGroup(entry.child, 'SIGKILL');
-  while (!entry.exited) await sleep(50);
+  await entry.child.stop({ graceMs });
 }
 
 /** Stops every process this script started: TERM, then KILL after a grace period. */
 export async function stopAll(graceMs = 5000) {
-  const running = started.filter((entry) => !entry.exited);
-  running.forEach((entry) => killGroup(entry.child));
-  const deadline = Date.now() + graceMs;
-  while (running.some((entry) => !entry.exited) && Date.now() < deadline) await sleep(100);
-  running.filter((entry) => !entry.exited).forEach((entry) => killGroup(entry.child, 'SIGKILL'));
-  started.forEach((entry) => entry.log.end());
+  await Promise.all(started.map((entry) => stopProcess(entry, graceMs)));
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

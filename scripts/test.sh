@@ -59,6 +59,7 @@ fi
 export MONGO_URI REDIS_URL
 echo "test: MONGO_URI=${MONGO_URI//\/\/*:*@//***@} REDIS_URL=${REDIS_URL//\/\/*:*@//***@}"
 
+"${PNPM[@]}" --filter @pedidos/processes test
 "${PNPM[@]}" --filter nest-backend test
 
 if [[ -f next-frontend/package.json ]]; then

@@ -121,7 +121,8 @@ export class Child {
       if (forward) createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => forward(line, which));
     }
     this.exited = new Promise<ChildExit>((resolve) => {
-      this.process.once('error', (error) => {
+      this.process.on('error', (error) => {
+        if (this.process.pid !== undefined) return; // a failed kill or IPC send: the child still runs
         this.tail?.add(`\nspawn error: ${error.message}`);
         resolve({ code: null, signal: null, error });
       });

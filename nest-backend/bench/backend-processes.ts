@@ -1,7 +1,6 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { openSync, closeSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Child, sleep, startChild } from '@pedidos/processes';
 import type { ProcessMetricsSnapshot } from '../src/infrastructure/metrics/process-metrics';
 import type { ProcessMetricsRequest } from '../src/infrastructure/metrics/process-metrics-ipc';
 
@@ -24,15 +23,15 @@ export class BackendProcess {
 
   constructor(
     readonly name: string,
-    readonly child: ChildProcess,
+    private readonly child: Child,
     readonly logFile: string,
   ) {
-    child.on('message', (message: { type?: string; requestId?: number; metrics?: ProcessMetricsSnapshot }) => {
+    child.process.on('message', (message: { type?: string; requestId?: number; metrics?: ProcessMetricsSnapshot }) => {
       if (message?.type !== 'process-metrics' || message.requestId === undefined || !message.metrics) return;
       this.pending.get(message.requestId)?.(message.metrics);
       this.pending.delete(message.requestId);
     });
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    this.exited = child.exited.then((exit) => exit.code);
   }
 
   get pid(): number {
@@ -40,7 +39,11 @@ export class BackendProcess {
   }
 
   get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return this.child.running;
+  }
+
+  get exitCode(): number | null {
+    return this.child.exit?.code ?? null;
   }
 
   /** The process's own metrics over IPC; `restartLoopWindow` starts a new event-loop window after reading. */
@@ -56,7 +59,7 @@ export class BackendProcess {
         resolve(metrics);
       });
       const request: ProcessMetricsRequest = { type: 'process-metrics', requestId, restartLoopWindow };
-      if (!this.child.connected || !this.child.send(request)) {
+      if (!this.child.process.connected || !this.child.process.send(request)) {
         clearTimeout(timer);
         this.pending.delete(requestId);
         reject(new Error(`${this.name} (pid ${this.pid}) has no IPC channel (exited?); see ${this.logFile}`));
@@ -70,13 +73,7 @@ export class BackendProcess {
 
   /** SIGTERM (graceful: Nest closes queues and connections), SIGKILL after a timeout. */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.child.kill('SIGTERM');
-    const stopped = await Promise.race([this.exited.then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)]);
-    if (!stopped && this.running) {
-      this.child.kill('SIGKILL');
-      await Promise.race([this.exited, sleep(2_000)]);
-    }
+    await this.child.stop({ signal: 'SIGTERM', graceMs: STOP_TIMEOUT_MS });
   }
 }
 
@@ -105,24 +102,24 @@ export interface SpawnSpec {
 /** Starts `node dist/<script>` with an IPC channel and its output in a log file. */
 export function spawnBackend(name: string, script: 'main.js' | 'worker.js', spec: SpawnSpec): BackendProcess {
   const logFile = join(spec.logDir, `${name}.log`);
-  const out = openSync(logFile, 'a');
-  try {
-    const child = spawn(process.execPath, [...spec.nodeArgs, join('dist', script)], {
-      cwd: spec.backendDir,
-      env: spec.env,
-      stdio: ['ignore', out, out, 'ipc'],
-    });
-    return new BackendProcess(name, child, logFile);
-  } finally {
-    closeSync(out);
-  }
+  const child = startChild({
+    name,
+    command: process.execPath,
+    args: [...spec.nodeArgs, join('dist', script)],
+    cwd: spec.backendDir,
+    env: spec.env,
+    logFile,
+    appendLog: true,
+    ipc: true,
+  });
+  return new BackendProcess(name, child, logFile);
 }
 
 /** Waits until the process answers over IPC (its Nest application has bootstrapped). */
 export async function waitUntilUp(backend: BackendProcess): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (!backend.running) throw new Error(`${backend.name} exited with code ${backend.child.exitCode} while starting; see ${backend.logFile}`);
+    if (!backend.running) throw new Error(`${backend.name} exited with code ${backend.exitCode} while starting; see ${backend.logFile}`);
     try {
       await backend.metrics(false, 1_000);
       return;
@@ -131,20 +128,4 @@ export async function waitUntilUp(backend: BackendProcess): Promise<void> {
     }
   }
   throw new Error(`${backend.name} did not start within ${READY_TIMEOUT_MS / 1000} s; see ${backend.logFile}`);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen({ port: 0, host: '127.0.0.1' }, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,7 +1,8 @@
 import type Redis from 'ioredis';
 import type { Db } from 'mongodb';
 import { performance } from 'node:perf_hooks';
-import { BackendProcess, kernelStatsOf, sleep } from './backend-processes';
+import { sleep } from '@pedidos/processes';
+import { BackendProcess, kernelStatsOf } from './backend-processes';
 import { LoadResult, LoadSpec, runLoad } from './intake-load';
 import { http, measure, mongoByName, redisBackgroundPerSecond, sumMongo } from './pipeline-run';
 import { redisCommandStats, statsDelta } from './services';

@@ -1,3 +1,4 @@
+import { freePort } from '@pedidos/processes';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { anEvent, postBatch, postEvent, waitForSettled } from './events/event-cl
 import { ApiServerProcess, WorkerProcess } from './support/backend-process';
 import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from './support/exactly-once';
 import { OwnPrometheus, firstFreePort } from './support/own-prometheus';
-import { Http, freePort, httpClient, openDatabase, waitUntil } from './support/running-api';
+import { Http, httpClient, openDatabase, waitUntil } from './support/running-api';
 import { dropTestData, testEnvironment } from './support/test-environment';
 
 const RUN_SIZE = 4_000;

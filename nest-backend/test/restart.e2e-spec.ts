@@ -1,7 +1,9 @@
+import { freePort } from '@pedidos/processes';
 import { Db } from 'mongodb';
 import { Environment } from '../src/infrastructure/config/environment';
 import { ordersOfRun, priorityBoundary } from './support/order-checks';
-import { ApiProcess, Http, freePort, httpClient, openDatabase, waitUntil } from './support/running-api';
+import { Http, httpClient, openDatabase, waitUntil } from './support/running-api';
+import { ApiServerProcess } from './support/backend-process';
 import { dropTestData, testEnvironment } from './support/test-environment';
 
 const RUN_SIZE = 10_000;
@@ -11,18 +13,18 @@ describe('backend restart in the middle of a run', () => {
   let env: Environment;
   let db: Db;
   let closeDb: () => Promise<void>;
-  let api: ApiProcess;
+  let api: ApiServerProcess;
   let http: Http;
 
   beforeAll(async () => {
     env = testEnvironment('restart', { GENERATION_CHUNK_SIZE: '500', ORDERS_PER_JOB: '500' });
     ({ db, close: closeDb } = await openDatabase(env));
-    api = new ApiProcess(env, await freePort());
+    api = new ApiServerProcess(env, await freePort());
     http = httpClient(() => api.url);
   });
 
   afterAll(async () => {
-    await api?.kill('SIGKILL');
+    await api?.stop('SIGKILL');
     await closeDb?.();
     if (env) await dropTestData(env);
   });
@@ -33,13 +35,13 @@ describe('backend restart in the middle of a run', () => {
       const current = await status();
       return condition(current) ? current : null;
     }, 180_000, what, 50);
-    await api.kill('SIGKILL');
-    await api.start(restartWith);
+    await api.stop('SIGKILL');
+    await api.startServing(restartWith);
     return seen;
   };
 
   it('resumes after a crash while generating, while draining VIP and while draining NORMAL, and ends DONE with every order processed once', async () => {
-    await api.start();
+    await api.startServing();
     const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
     expect(started.status).toBe(202);
     const { runId } = started.body;

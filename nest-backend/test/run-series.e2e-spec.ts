@@ -1,3 +1,4 @@
+import { freePort } from '@pedidos/processes';
 import Redis from 'ioredis';
 import { Db } from 'mongodb';
 import { Environment } from '../src/infrastructure/config/environment';
@@ -5,7 +6,7 @@ import { RedisKeys } from '../src/infrastructure/redis/redis-keys';
 import { ApiServerProcess, WorkerProcess } from './support/backend-process';
 import { waitForRunEnd, waitForStatus } from './support/exactly-once';
 import { useInProcessApi } from './support/in-process-suite';
-import { Http, freePort, httpClient, openDatabase, waitUntil } from './support/running-api';
+import { Http, httpClient, openDatabase, waitUntil } from './support/running-api';
 import { dropTestData, testEnvironment } from './support/test-environment';
 
 const MAX_POINTS = 12;

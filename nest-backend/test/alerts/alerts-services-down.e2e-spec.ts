@@ -1,6 +1,8 @@
+import { freePort } from '@pedidos/processes';
 import { Environment } from '../../src/infrastructure/config/environment';
 import { OwnFerretDb, OwnRedis } from '../support/own-services';
-import { ApiProcess, Http, freePort, httpClient, waitUntil } from '../support/running-api';
+import { Http, httpClient, waitUntil } from '../support/running-api';
+import { ApiServerProcess } from '../support/backend-process';
 import { databaseNameOf, dropTestData, testEnvironment } from '../support/test-environment';
 import { AlertSockets } from './alert-sockets';
 import { WebhookReceiver } from './webhook-receiver';
@@ -14,7 +16,7 @@ describe('alerts: Redis and the database unreachable for longer than their thres
   let redis: OwnRedis;
   let ferret: OwnFerretDb;
   let env: Environment;
-  let api: ApiProcess;
+  let api: ApiServerProcess;
   let http: Http;
   let sockets: AlertSockets;
 
@@ -35,15 +37,15 @@ describe('alerts: Redis and the database unreachable for longer than their thres
       ORDERS_QUEUE_CONCURRENCY: '2',
     };
     env = testEnvironment('alerts_down', { ...settings, MONGO_URI: ferret.uri(databaseNameOf(testEnvironment('alerts_down'))) });
-    api = new ApiProcess(env, await freePort());
-    await api.start();
+    api = new ApiServerProcess(env, await freePort());
+    await api.startServing();
     http = httpClient(() => api.url);
     sockets = await AlertSockets.connect(api.url);
   });
 
   afterAll(async () => {
     sockets?.close();
-    await api?.kill('SIGKILL');
+    await api?.stop('SIGKILL');
     if (ferret && !ferret.running) await ferret.start().catch(() => undefined);
     if (env && ferret?.running) await dropTestData({ ...env, REDIS_URL: redis.running ? redis.url : env.REDIS_URL }).catch(() => undefined);
     await ferret?.stop('SIGKILL');

@@ -1,9 +1,11 @@
+import { freePort } from '@pedidos/processes';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { Environment } from '../../src/infrastructure/config/environment';
 import { RedisKeys } from '../../src/infrastructure/redis/redis-keys';
 import { waitForRunEnd, waitForStatus } from '../support/exactly-once';
-import { ApiProcess, Http, freePort, httpClient, waitUntil } from '../support/running-api';
+import { Http, httpClient, waitUntil } from '../support/running-api';
+import { ApiServerProcess } from '../support/backend-process';
 import { dropTestData, testEnvironment } from '../support/test-environment';
 import { AlertSockets } from './alert-sockets';
 import { WebhookReceiver } from './webhook-receiver';
@@ -20,7 +22,7 @@ const RUN_SIZE = 8_000;
 describe('alerts: a stalled lane and a run in ERROR reach the webhook, the sockets and GET /pedidos/alerts', () => {
   let receiver: WebhookReceiver;
   let env: Environment;
-  let apis: ApiProcess[];
+  let apis: ApiServerProcess[];
   let https: Http[];
   let sockets: AlertSockets[];
   let redis: Redis;
@@ -38,8 +40,8 @@ describe('alerts: a stalled lane and a run in ERROR reach the webhook, the socke
       ALERT_WEBHOOK_BACKOFF_MS: '200',
       ALERT_WEBHOOK_TIMEOUT_MS: '2000',
     });
-    apis = [new ApiProcess(env, await freePort()), new ApiProcess(env, await freePort())];
-    for (const api of apis) await api.start();
+    apis = [new ApiServerProcess(env, await freePort()), new ApiServerProcess(env, await freePort())];
+    for (const api of apis) await api.startServing();
     https = apis.map((api) => httpClient(() => api.url));
     sockets = await Promise.all(apis.map((api) => AlertSockets.connect(api.url)));
     redis = new Redis(env.REDIS_URL);
@@ -48,7 +50,7 @@ describe('alerts: a stalled lane and a run in ERROR reach the webhook, the socke
   afterAll(async () => {
     sockets?.forEach((socket) => socket.close());
     redis?.disconnect();
-    await Promise.all((apis ?? []).map((api) => api.kill('SIGKILL')));
+    await Promise.all((apis ?? []).map((api) => api.stop('SIGKILL')));
     await receiver?.close();
     if (env) await dropTestData(env);
   });

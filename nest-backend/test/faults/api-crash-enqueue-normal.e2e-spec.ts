@@ -1,13 +1,8 @@
 import Redis from 'ioredis';
-import { Db } from 'mongodb';
-import { Environment } from '../../src/infrastructure/config/environment';
 import { NORMAL_QUEUE } from '../../src/infrastructure/queue/queue-names';
 import { RedisKeys } from '../../src/infrastructure/redis/redis-keys';
-import { ApiServerProcess, WorkerProcess } from '../support/backend-process';
 import { expectProcessedExactlyOnce, waitForRunEnd } from '../support/exactly-once';
-import { PhaseWatch } from '../support/phase-watch';
-import { Http, freePort, httpClient, openDatabase } from '../support/running-api';
-import { dropTestData, testEnvironment } from '../support/test-environment';
+import { useFaultSuite } from '../support/fault-suite';
 
 const RUN_SIZE = 4_000;
 const STEP_MS = 1;
@@ -33,38 +28,26 @@ interface RunRecord {
  * harder case anyway: a crash between batches only resumes from the recorded mark.)
  */
 describe('fault: the API is killed with SIGKILL while it queues the NORMAL orders', () => {
-  let env: Environment;
-  let db: Db;
-  let closeDb: () => Promise<void>;
+  const suite = useFaultSuite({
+    suite: 'fault_api_enqueue',
+    settings: { RUN_WORKERS_IN_API: 'false', ORDERS_PER_JOB: '100', GENERATION_CHUNK_SIZE: '1000' },
+    worker: true,
+    phaseWatch: true,
+  });
   let redis: Redis;
-  let api: ApiServerProcess;
-  let worker: WorkerProcess;
-  let watch: PhaseWatch;
-  let http: Http;
 
-  beforeAll(async () => {
-    env = testEnvironment('fault_api_enqueue', { RUN_WORKERS_IN_API: 'false', ORDERS_PER_JOB: '100', GENERATION_CHUNK_SIZE: '1000' });
-    ({ db, close: closeDb } = await openDatabase(env));
-    redis = new Redis(env.REDIS_URL);
-    api = new ApiServerProcess(env, await freePort());
-    worker = new WorkerProcess(env);
-    watch = await PhaseWatch.start(env);
-    http = httpClient(() => api.url);
+  beforeAll(() => {
+    redis = new Redis(suite.env.REDIS_URL);
   });
 
-  afterAll(async () => {
-    watch?.close();
-    await worker?.stop('SIGKILL');
-    await api?.stop('SIGKILL');
+  afterAll(() => {
     redis?.disconnect();
-    await closeDb?.();
-    if (env) await dropTestData(env);
   });
 
-  const runRecord = async (runId: string) => (await db.collection<RunRecord>('process_runs').findOne({ _id: runId }))!;
+  const runRecord = async (runId: string) => (await suite.db.collection<RunRecord>('process_runs').findOne({ _id: runId }))!;
   /** NORMAL jobs waiting or being processed. */
   const queuedNormalJobs = async () => {
-    const lane = `${new RedisKeys(env.KEY_PREFIX).bullPrefix}:${NORMAL_QUEUE}`;
+    const lane = `${new RedisKeys(suite.env.KEY_PREFIX).bullPrefix}:${NORMAL_QUEUE}`;
     const [waiting, active] = await Promise.all([redis.llen(`${lane}:wait`), redis.llen(`${lane}:active`)]);
     return waiting + active;
   };
@@ -74,14 +57,15 @@ describe('fault: the API is killed with SIGKILL while it queues the NORMAL order
     for (let step = 0; step < MAX_STEPS; step++) {
       const [record, queued] = await Promise.all([runRecord(runId), queuedNormalJobs()]);
       if (queued > 0 || !['ENQUEUE_VIP', 'WAITING_VIP_DRAIN', 'ENQUEUE_NORMAL'].includes(record.phase)) return { record, queued };
-      api.signal('SIGCONT');
+      suite.api.signal('SIGCONT');
       await new Promise((resolve) => setTimeout(resolve, STEP_MS));
-      api.signal('SIGSTOP');
+      suite.api.signal('SIGSTOP');
     }
     throw new Error(`the API queued no NORMAL job in ${MAX_STEPS} steps`);
   };
 
   it('queues the NORMAL slices again after the crash and ends DONE with exactly the ordered orders, each processed once', async () => {
+    const { api, db, http, watch, worker } = suite;
     await api.startServing();
     await worker.startConsuming();
     const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);

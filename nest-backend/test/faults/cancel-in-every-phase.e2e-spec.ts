@@ -1,9 +1,7 @@
-import { Db } from 'mongodb';
-import { Environment } from '../../src/infrastructure/config/environment';
 import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from '../support/exactly-once';
+import { useFaultSuite } from '../support/fault-suite';
 import { PhaseWatch } from '../support/phase-watch';
-import { ApiProcess, Http, freePort, httpClient, openDatabase } from '../support/running-api';
-import { dropTestData, testEnvironment } from '../support/test-environment';
+import { Http } from '../support/running-api';
 
 const CANCELLED_RUN_SIZE = 4_000;
 const NEXT_RUN_SIZE = 2_000;
@@ -33,30 +31,9 @@ const STRIKES: Array<{ name: string; interrupts: string[]; when: (watch: PhaseWa
  * into the next run.
  */
 describe('race: cancel in every phase, then reset, then a new run', () => {
-  let env: Environment;
-  let db: Db;
-  let closeDb: () => Promise<void>;
-  let api: ApiProcess;
-  let watch: PhaseWatch;
-  let http: Http;
+  const suite = useFaultSuite({ suite: 'race_cancel', settings: { GENERATION_CHUNK_SIZE: '250', ORDERS_PER_JOB: '100' }, phaseWatch: true, startProcesses: true });
 
-  beforeAll(async () => {
-    env = testEnvironment('race_cancel', { GENERATION_CHUNK_SIZE: '250', ORDERS_PER_JOB: '100' });
-    ({ db, close: closeDb } = await openDatabase(env));
-    api = new ApiProcess(env, await freePort());
-    watch = await PhaseWatch.start(env);
-    http = httpClient(() => api.url);
-    await api.start();
-  });
-
-  afterAll(async () => {
-    watch?.close();
-    await api?.kill('SIGKILL');
-    await closeDb?.();
-    if (env) await dropTestData(env);
-  });
-
-  const orders = () => db.collection('orders');
+  const orders = () => suite.db.collection('orders');
   /** The cancelled run's orders as the database has them: how many are stored and how many processed. */
   const ordersOf = async (runId: string) => ({
     stored: await orders().countDocuments({ runId }),
@@ -64,6 +41,7 @@ describe('race: cancel in every phase, then reset, then a new run', () => {
   });
 
   it.each(STRIKES)('cancel during $name stops the run for good; after reset a new run holds none of its orders', async ({ interrupts, when }) => {
+    const { db, http, watch } = suite;
     watch.forget();
     const started = await http.post(`/pedidos/generate?quantity=${CANCELLED_RUN_SIZE}`);
     expect(started.status).toBe(202);

@@ -1,9 +1,5 @@
-import { Db } from 'mongodb';
-import { Environment } from '../../src/infrastructure/config/environment';
 import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from '../support/exactly-once';
-import { OwnFerretDb } from '../support/own-services';
-import { ApiProcess, Http, freePort, httpClient, openDatabase } from '../support/running-api';
-import { databaseNameOf, dropTestData, testEnvironment } from '../support/test-environment';
+import { useFaultSuite } from '../support/fault-suite';
 
 const RUN_SIZE = 4_000;
 // Longer than the driver's server selection timeout (10 s): every write issued during the outage fails
@@ -27,17 +23,9 @@ interface JobSeen {
  * writing fails and is retried; the run ends DONE with nothing lost and nothing done twice.
  */
 describe('fault: the database server stops for a few seconds in the middle of a run', () => {
-  let ferret: OwnFerretDb;
-  let env: Environment;
-  let db: Db;
-  let closeDb: () => Promise<void>;
-  let api: ApiProcess;
-  let http: Http;
-
-  beforeAll(async () => {
-    ferret = new OwnFerretDb(await freePort(), 'pedidos_faults_test');
-    await ferret.start();
-    const settings = {
+  const suite = useFaultSuite({
+    suite: 'fault_db',
+    settings: {
       GENERATION_CHUNK_SIZE: '250',
       ORDERS_PER_JOB: '50',
       // Few connections: this FerretDB shares PostgreSQL (max_connections 100 by default) with the suite's own.
@@ -45,26 +33,8 @@ describe('fault: the database server stops for a few seconds in the middle of a 
       MAX_ATTEMPTS: String(MAX_ATTEMPTS),
       RETRY_BACKOFF_MS: String(RETRY_BACKOFF_MS),
       BACKEND_LOGS: 'true',
-    };
-    // Same naming (and "test" check) as every suite, on this server instead of the shared one.
-    const database = databaseNameOf(testEnvironment('fault_db', settings));
-    env = testEnvironment('fault_db', { ...settings, MONGO_URI: ferret.uri(database) });
-    ({ db, close: closeDb } = await openDatabase(env));
-    api = new ApiProcess(env, await freePort());
-    http = httpClient(() => api.url);
-  });
-
-  afterAll(async () => {
-    try {
-      await api?.kill('SIGKILL');
-      await closeDb?.();
-      if (env) {
-        if (!ferret.running) await ferret.start();
-        await dropTestData(env);
-      }
-    } finally {
-      await ferret?.stop('SIGKILL');
-    }
+    },
+    ownDatabase: 'pedidos_faults_test',
   });
 
   /** Samples the queue (a Redis-only read, so it answers while the database is down) for jobs that failed an attempt. */
@@ -73,7 +43,7 @@ describe('fault: the database server stops for a few seconds in the middle of a 
     let stopped = false;
     const sampling = (async () => {
       for (let sample = 0; !stopped && sample < MAX_SAMPLES; sample++) {
-        const { status, body } = await http.get('/pedidos/queue/jobs?types=waiting,active,delayed,failed&start=0&end=499').catch(() => ({ status: 0, body: null }));
+        const { status, body } = await suite.http.get('/pedidos/queue/jobs?types=waiting,active,delayed,failed&start=0&end=499').catch(() => ({ status: 0, body: null }));
         if (status === 200) for (const job of body.jobs as JobSeen[]) if (job.attemptsMade > 0) retried.set(job.id, job);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -88,7 +58,8 @@ describe('fault: the database server stops for a few seconds in the middle of a 
   };
 
   it('fails and retries the jobs and steps that hit the outage, then ends DONE with every order processed exactly once', async () => {
-    await api.start();
+    const { api, db, ferret, http } = suite;
+    await api.startServing();
     const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
     expect(started.status).toBe(202);
     const { runId } = started.body;
@@ -97,10 +68,10 @@ describe('fault: the database server stops for a few seconds in the middle of a 
     try {
       const seen = await waitForStatus(http, (s) => s.phase === 'GENERATING' && s.counts.vip >= 50 && s.progress.generated <= RUN_SIZE - 1_000, 120_000, 'generation with VIP processing under way', 50);
       expect(seen.progress.generated).toBeLessThan(RUN_SIZE);
-      const stop = await ferret.stop('SIGKILL');
+      const stop = await ferret!.stop('SIGKILL');
       expect(stop.timedOut).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-      await ferret.start();
+      await ferret!.start();
 
       const final = await waitForRunEnd(http, 180_000);
       expect(final.phase).toBe('DONE');

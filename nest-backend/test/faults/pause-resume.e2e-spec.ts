@@ -1,8 +1,6 @@
-import { Db } from 'mongodb';
-import { Environment } from '../../src/infrastructure/config/environment';
 import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from '../support/exactly-once';
-import { ApiProcess, Http, freePort, httpClient, openDatabase, waitUntil } from '../support/running-api';
-import { dropTestData, testEnvironment } from '../support/test-environment';
+import { useFaultSuite } from '../support/fault-suite';
+import { waitUntil } from '../support/running-api';
 
 // Large enough that generation (two chunks in flight) is still under way when the first VIP jobs have run.
 const RUN_SIZE = 8_000;
@@ -14,30 +12,14 @@ const STILL_FOR_MS = 2_000;
  * move past a drain; after resuming it ends DONE, every order processed once, VIP first.
  */
 describe('race: pause and resume the queue in each phase', () => {
-  let env: Environment;
-  let db: Db;
-  let closeDb: () => Promise<void>;
-  let api: ApiProcess;
-  let http: Http;
+  // Small jobs and little concurrency keep a backlog in each lane long enough to pause it.
+  const suite = useFaultSuite({ suite: 'race_pause', settings: { GENERATION_CHUNK_SIZE: '500', ORDERS_PER_JOB: '50', ORDERS_QUEUE_CONCURRENCY: '2' } });
 
-  beforeAll(async () => {
-    // Small jobs and little concurrency keep a backlog in each lane long enough to pause it.
-    env = testEnvironment('race_pause', { GENERATION_CHUNK_SIZE: '500', ORDERS_PER_JOB: '50', ORDERS_QUEUE_CONCURRENCY: '2' });
-    ({ db, close: closeDb } = await openDatabase(env));
-    api = new ApiProcess(env, await freePort());
-    http = httpClient(() => api.url);
-  });
-
-  afterAll(async () => {
-    await api?.kill('SIGKILL');
-    await closeDb?.();
-    if (env) await dropTestData(env);
-  });
-
-  const processedInDb = (runId: string) => db.collection('orders').countDocuments({ runId, status: 'processado' });
+  const processedInDb = (runId: string) => suite.db.collection('orders').countDocuments({ runId, status: 'processado' });
 
   /** Pauses the queue, lets the jobs already running finish, and checks that nothing more is processed for a while. */
   const pauseAndHoldStill = async (runId: string): Promise<number> => {
+    const { http } = suite;
     const paused = await http.post('/pedidos/queue/pause');
     expect(paused.status).toBe(200);
     expect(paused.body.paused).toBe(true);
@@ -50,13 +32,15 @@ describe('race: pause and resume the queue in each phase', () => {
   };
 
   const resume = async () => {
+    const { http } = suite;
     const resumed = await http.post('/pedidos/queue/resume');
     expect(resumed.status).toBe(200);
     expect(resumed.body.paused).toBe(false);
   };
 
   it('holds still while paused in GENERATING, WAITING_VIP_DRAIN and WAITING_NORMAL_DRAIN, and ends DONE with VIP first after each resume', async () => {
-    await api.start();
+    const { api, db, http } = suite;
+    await api.startServing();
     const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
     expect(started.status).toBe(202);
     const { runId } = started.body;

@@ -1,10 +1,5 @@
-import { Db } from 'mongodb';
-import { Environment } from '../../src/infrastructure/config/environment';
-import { WorkerProcess } from '../support/backend-process';
 import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from '../support/exactly-once';
-import { OwnRedis } from '../support/own-services';
-import { ApiProcess, Http, freePort, httpClient, openDatabase } from '../support/running-api';
-import { dropTestData, testEnvironment } from '../support/test-environment';
+import { useFaultSuite } from '../support/fault-suite';
 
 const RUN_SIZE = 4_000;
 const OUTAGE_MS = 3_000;
@@ -16,50 +11,22 @@ const OUTAGE_MS = 3_000;
  * reconnect on their own and finish the run.
  */
 describe('fault: Redis restarts in the middle of a run', () => {
-  let redis: OwnRedis;
-  let env: Environment;
-  let db: Db;
-  let closeDb: () => Promise<void>;
-  let api: ApiProcess;
-  let worker: WorkerProcess;
-  let http: Http;
-
-  beforeAll(async () => {
-    redis = new OwnRedis(await freePort());
-    await redis.start();
-    env = testEnvironment('fault_redis', { REDIS_URL: redis.url, ORDERS_PER_JOB: '100', GENERATION_CHUNK_SIZE: '1000' });
-    ({ db, close: closeDb } = await openDatabase(env));
-    api = new ApiProcess(env, await freePort());
-    worker = new WorkerProcess(env);
-    http = httpClient(() => api.url);
-  });
-
-  afterAll(async () => {
-    try {
-      await worker?.stop('SIGKILL');
-      await api?.kill('SIGKILL');
-      await closeDb?.();
-      if (env) {
-        if (!redis.running) await redis.start();
-        await dropTestData(env);
-      }
-    } finally {
-      await redis?.destroy();
-    }
-  });
+  const suite = useFaultSuite({ suite: 'fault_redis', settings: { ORDERS_PER_JOB: '100', GENERATION_CHUNK_SIZE: '1000' }, ownRedis: true, worker: true });
 
   /** Stops Redis with `signal` once `condition` holds, keeps it down for OUTAGE_MS, starts it again. */
   const restartRedisWhen = async (what: string, condition: (status: any) => boolean, signal: NodeJS.Signals) => {
+    const { http, redis } = suite;
     const seen = await waitForStatus(http, condition, 180_000, what, 50);
-    const exit = await redis.stop(signal);
+    const exit = await redis!.stop(signal);
     expect(exit.timedOut).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-    await redis.start();
+    await redis!.start();
     return seen;
   };
 
   it('reconnects after a SIGKILL during VIP processing and a SIGTERM during NORMAL processing, and loses nothing', async () => {
-    await api.start();
+    const { api, db, http, worker } = suite;
+    await api.startServing();
     await worker.startConsuming();
     const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
     expect(started.status).toBe(202);

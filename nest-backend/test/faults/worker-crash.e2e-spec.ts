@@ -1,9 +1,5 @@
-import { Db } from 'mongodb';
-import { Environment } from '../../src/infrastructure/config/environment';
 import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from '../support/exactly-once';
-import { ApiProcess, Http, freePort, httpClient, openDatabase } from '../support/running-api';
-import { dropTestData, testEnvironment } from '../support/test-environment';
-import { WorkerProcess } from '../support/backend-process';
+import { useFaultSuite } from '../support/fault-suite';
 
 // Large enough that the VIP lane (~2,500 orders in jobs of 100) is still being processed between polls on a fast server.
 const RUN_SIZE = 10_000;
@@ -13,35 +9,15 @@ const RUN_SIZE = 10_000;
  * until their locks lapse, then a worker started again takes them over as stalled jobs.
  */
 describe('fault: a worker process is killed with SIGKILL', () => {
-  let env: Environment;
-  let db: Db;
-  let closeDb: () => Promise<void>;
-  let api: ApiProcess;
-  let worker: WorkerProcess;
-  let http: Http;
-
-  beforeAll(async () => {
-    env = testEnvironment('fault_worker_kill', {
-      RUN_WORKERS_IN_API: 'false',
-      GENERATION_CHUNK_SIZE: '1000',
-      ORDERS_PER_JOB: '100',
-      ORDERS_QUEUE_CONCURRENCY: '8',
-    });
-    ({ db, close: closeDb } = await openDatabase(env));
-    api = new ApiProcess(env, await freePort());
-    worker = new WorkerProcess(env);
-    http = httpClient(() => api.url);
-  });
-
-  afterAll(async () => {
-    await worker?.stop('SIGKILL');
-    await api?.kill('SIGKILL');
-    await closeDb?.();
-    if (env) await dropTestData(env);
+  const suite = useFaultSuite({
+    suite: 'fault_worker_kill',
+    settings: { RUN_WORKERS_IN_API: 'false', GENERATION_CHUNK_SIZE: '1000', ORDERS_PER_JOB: '100', ORDERS_QUEUE_CONCURRENCY: '8' },
+    worker: true,
   });
 
   /** Waits for `condition`, then kills the worker with SIGKILL while it holds jobs, and starts a new one. */
   const killWorkerWhen = async (what: string, condition: (status: any) => boolean) => {
+    const { http, worker } = suite;
     const seen = await waitForStatus(http, condition, 180_000, what, 50);
     const { active } = (await http.get('/pedidos/queue/status')).body.totals;
     const exit = await worker.stop('SIGKILL');
@@ -51,7 +27,8 @@ describe('fault: a worker process is killed with SIGKILL', () => {
   };
 
   it('ends DONE with every order processed exactly once and VIP first, after a worker crash in VIP and in NORMAL processing', async () => {
-    await api.start();
+    const { api, db, http, worker } = suite;
+    await api.startServing();
     await worker.startConsuming();
     const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
     expect(started.status).toBe(202);

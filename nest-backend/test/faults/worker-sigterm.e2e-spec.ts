@@ -1,10 +1,6 @@
-import { Db } from 'mongodb';
-import { Environment } from '../../src/infrastructure/config/environment';
-import { WorkerProcess } from '../support/backend-process';
 import { expectProcessedExactlyOnce, processedSoFar, waitForRunEnd, waitForStatus } from '../support/exactly-once';
+import { useFaultSuite } from '../support/fault-suite';
 import { ordersOfRun } from '../support/order-checks';
-import { ApiProcess, Http, freePort, httpClient, openDatabase } from '../support/running-api';
-import { dropTestData, testEnvironment } from '../support/test-environment';
 
 // With jobs keyed by equality a worker runs through 100-order jobs fast: enough work must still wait when it stops.
 const RUN_SIZE = 10_000;
@@ -16,32 +12,17 @@ const SHUTDOWN_LIMIT_MS = 20_000;
  * Nothing is processed while no worker runs; a worker started again takes the run to DONE.
  */
 describe('fault: a worker process gets SIGTERM in the middle of a run', () => {
-  let env: Environment;
-  let db: Db;
-  let closeDb: () => Promise<void>;
-  let api: ApiProcess;
-  let worker: WorkerProcess;
-  let http: Http;
-
-  beforeAll(async () => {
-    env = testEnvironment('fault_worker_term', { RUN_WORKERS_IN_API: 'false', ORDERS_PER_JOB: '100', GENERATION_CHUNK_SIZE: '1000', ORDERS_QUEUE_CONCURRENCY: '8' });
-    ({ db, close: closeDb } = await openDatabase(env));
-    api = new ApiProcess(env, await freePort());
-    worker = new WorkerProcess(env);
-    http = httpClient(() => api.url);
+  const suite = useFaultSuite({
+    suite: 'fault_worker_term',
+    settings: { RUN_WORKERS_IN_API: 'false', ORDERS_PER_JOB: '100', GENERATION_CHUNK_SIZE: '1000', ORDERS_QUEUE_CONCURRENCY: '8' },
+    worker: true,
   });
 
-  afterAll(async () => {
-    await worker?.stop('SIGKILL');
-    await api?.kill('SIGKILL');
-    await closeDb?.();
-    if (env) await dropTestData(env);
-  });
-
-  const queueTotals = async () => (await http.get('/pedidos/queue/status')).body.totals;
+  const queueTotals = async () => (await suite.http.get('/pedidos/queue/status')).body.totals;
 
   it('finishes the jobs it holds, leaves none half-done, exits 0, and the run completes with a new worker', async () => {
-    await api.start();
+    const { api, db, http, worker } = suite;
+    await api.startServing();
     await worker.startConsuming();
     const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
     expect(started.status).toBe(202);

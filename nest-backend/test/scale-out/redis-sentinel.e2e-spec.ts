@@ -1,7 +1,7 @@
+import { freePorts } from '@pedidos/processes';
 import { BackendOnOwnRedis } from '../support/backend-on-own-redis';
 import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from '../support/exactly-once';
 import { OwnRedisSentinel } from '../support/own-redis-sentinel';
-import { freePorts } from '../support/running-api';
 
 const RUN_SIZE = 4_000;
 

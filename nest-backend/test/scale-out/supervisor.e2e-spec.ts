@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Environment } from '../../src/infrastructure/config/environment';
 import { acceptsConnections } from '../support/child-service';
-import { ProcessInfo, descendantsOf, isAlive } from '../support/process-tree';
-import { freePort, waitUntil } from '../support/running-api';
+import { ProcessInfo, descendantsOf, freePort, isAlive } from '@pedidos/processes';
+import { waitUntil } from '../support/running-api';
 import { dropTestData, testEnvironment } from '../support/test-environment';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');

@@ -1,10 +1,11 @@
+import { freePort } from '@pedidos/processes';
 import Redis from 'ioredis';
 import { Db } from 'mongodb';
 import { Environment } from '../../src/infrastructure/config/environment';
 import { RedisKeys } from '../../src/infrastructure/redis/redis-keys';
 import { ApiServerProcess, WorkerProcess } from '../support/backend-process';
 import { expectProcessedExactlyOnce, waitForRunEnd, waitForStatus } from '../support/exactly-once';
-import { Http, freePort, httpClient, openDatabase, waitUntil } from '../support/running-api';
+import { Http, httpClient, openDatabase, waitUntil } from '../support/running-api';
 import { SocketRecorder } from '../support/socket-recorder';
 import { dropTestData, testEnvironment } from '../support/test-environment';
 

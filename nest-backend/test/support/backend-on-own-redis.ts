@@ -1,7 +1,8 @@
+import { freePort } from '@pedidos/processes';
 import { Db } from 'mongodb';
 import { Environment } from '../../src/infrastructure/config/environment';
 import { ApiServerProcess, WorkerProcess } from './backend-process';
-import { Http, freePort, httpClient, openDatabase } from './running-api';
+import { Http, httpClient, openDatabase } from './running-api';
 import { testEnvironment } from './test-environment';
 
 /**

@@ -18,8 +18,8 @@ export class WorkerProcess extends ChildService {
 }
 
 /**
- * The built API (`dist/main.js`) as a ChildService, for tests that also freeze it (SIGSTOP) and thaw
- * it (SIGCONT) to stop it at an exact point of a phase; ApiProcess does the rest.
+ * The built API (`dist/main.js`) as a real process, so a test can kill it, start it again, or freeze it (SIGSTOP)
+ * and thaw it (SIGCONT) to stop it at an exact point of a phase.
  */
 export class ApiServerProcess extends ChildService {
   constructor(
@@ -33,8 +33,9 @@ export class ApiServerProcess extends ChildService {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async startServing(): Promise<void> {
-    await this.start(/Pedidos API listening/, 30_000);
+  /** Starts the API (`envChanges` for this start only, e.g. another ORDERS_PER_JOB after a crash) and waits until it answers /health. */
+  async startServing(envChanges: Record<string, string> = {}): Promise<void> {
+    await this.start(/Pedidos API listening/, 30_000, envChanges);
     await waitUntil(async () => (await fetch(`${this.url}/health`)).ok, 30_000, 'API to answer /health');
   }
 }

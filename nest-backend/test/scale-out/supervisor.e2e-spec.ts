@@ -1,10 +1,10 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Environment } from '../../src/infrastructure/config/environment';
 import { acceptsConnections } from '../support/child-service';
-import { ProcessInfo, descendantsOf, freePort, isAlive } from '@pedidos/processes';
+import { Child, ProcessInfo, descendantsOf, freePort, isAlive, startChild } from '@pedidos/processes';
 import { waitUntil } from '../support/running-api';
 import { dropTestData, testEnvironment } from '../support/test-environment';
 
@@ -16,25 +16,34 @@ const GONE_WITHIN_MS = 30_000;
 
 /** One `node scripts/start.mjs` in a process group of its own, as a terminal would run it. */
 class Supervisor {
-  readonly child: ChildProcess;
-  output = '';
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private readonly child: Child;
 
   constructor(args: string[], env: NodeJS.ProcessEnv) {
-    this.child = spawn(process.execPath, [START, ...args], { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child.stdout!.on('data', (chunk) => (this.output += chunk));
-    this.child.stderr!.on('data', (chunk) => (this.output += chunk));
-    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+    // All of its output is kept: the test checks none of it says "already in use" or mentions telemetry.
+    this.child = startChild({ name: 'start', command: process.execPath, args: [START, ...args], cwd: REPO_ROOT, env, ownGroup: true, tailChars: 16_000_000 });
   }
 
   get pid(): number {
     return this.child.pid!;
   }
 
+  get output(): string {
+    return this.child.output;
+  }
+
+  get exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    return this.child.exited.then(({ code, signal }) => ({ code, signal }));
+  }
+
+  /** SIGKILL to its process group and to every process it started (some have groups of their own). */
+  killTree(): void {
+    this.child.killTree('SIGKILL');
+  }
+
   /** Waits until the API and the dashboard answer, and returns every process the supervisor started. */
   async ready(dashboardPort: number): Promise<ProcessInfo[]> {
     await waitUntil(async () => {
-      if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`start exited:\n${this.output.slice(-3_000)}`);
+      if (!this.child.running) throw new Error(`start exited:\n${this.output.slice(-3_000)}`);
       return this.output.includes('[start] API ready') && this.output.includes(`[start] dashboard at http://localhost:${dashboardPort}`);
     }, 180_000, 'the API and the dashboard to be ready', 200).catch((error: Error) => {
       throw new Error(`${error.message}\n${this.output.slice(-3_000)}`);
@@ -93,21 +102,7 @@ describe('supervisor (scripts/start.mjs) leaves no process behind', () => {
   }, 11 * 60_000);
 
   afterAll(async () => {
-    for (const supervisor of started) {
-      const left = descendantsOf(supervisor.pid);
-      try {
-        process.kill(-supervisor.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      left.forEach(({ pid }) => {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      });
-    }
+    for (const supervisor of started) supervisor.killTree();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     if (env) await dropTestData(env);
   });

@@ -186,12 +186,16 @@ export class Child {
     return { ...(killed ?? { code: null, signal: 'SIGKILL' }), afterMs: Date.now() - started, timedOut: true };
   }
 
-  /** Sends `signal` to the child's whole process group (when it has one) and to every descendant it started. */
+  /**
+   * Sends `signal` to the child's whole process group (when it has one), to the child and to every descendant it
+   * started. Once the child has ended only its group is signalled: a group outlives its leader while members
+   * remain (and no live group's id is reused), but the pid itself may belong to another process by then.
+   */
   killTree(signal: NodeJS.Signals = 'SIGKILL'): void {
     if (!this.pid) return;
-    const tree = descendantsOf(this.pid);
+    const tree = this.running ? descendantsOf(this.pid) : [];
     if (this.ownGroup) signalPid(-this.pid, signal);
-    signalPid(this.pid, signal);
+    if (this.running) signalPid(this.pid, signal);
     for (const { pid } of tree) signalPid(pid, signal);
   }
 }

@@ -1,9 +1,9 @@
 import { freePort } from '@pedidos/processes';
 import { Db } from 'mongodb';
 import { Environment } from '../src/infrastructure/config/environment';
+import { ApiServerProcess } from './support/backend-process';
 import { ordersOfRun, priorityBoundary } from './support/order-checks';
 import { Http, httpClient, openDatabase, waitUntil } from './support/running-api';
-import { ApiServerProcess } from './support/backend-process';
 import { dropTestData, testEnvironment } from './support/test-environment';
 
 const RUN_SIZE = 10_000;

@@ -1,8 +1,8 @@
 import { freePort } from '@pedidos/processes';
 import { Environment } from '../../src/infrastructure/config/environment';
+import { ApiServerProcess } from '../support/backend-process';
 import { OwnFerretDb, OwnRedis } from '../support/own-services';
 import { Http, httpClient, waitUntil } from '../support/running-api';
-import { ApiServerProcess } from '../support/backend-process';
 import { databaseNameOf, dropTestData, testEnvironment } from '../support/test-environment';
 import { AlertSockets } from './alert-sockets';
 import { WebhookReceiver } from './webhook-receiver';

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Child, ProcessInfo, descendantsOf, freePort, isAlive, startChild } from '@pedidos/processes';
 import { Environment } from '../../src/infrastructure/config/environment';
 import { acceptsConnections } from '../support/child-service';
-import { Child, ProcessInfo, descendantsOf, freePort, isAlive, startChild } from '@pedidos/processes';
 import { waitUntil } from '../support/running-api';
 import { dropTestData, testEnvironment } from '../support/test-environment';
 

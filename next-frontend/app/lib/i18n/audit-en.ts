@@ -21,7 +21,6 @@ export const auditEn: Record<keyof typeof auditPtBR, string> = {
   'audit.duration': '{ms} ms',
   'audit.empty': 'No action recorded.',
   'audit.unavailable': 'No answer from the server. Retrying…',
-  'audit.range': '{from}–{to} of {total}',
   'audit.holder.write': 'API key',
   'audit.holder.read': 'read key',
   'audit.holder.none': 'no key',

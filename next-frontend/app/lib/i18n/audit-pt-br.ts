@@ -19,7 +19,6 @@ export const auditPtBR = {
   'audit.duration': '{ms} ms',
   'audit.empty': 'Nenhuma ação registrada.',
   'audit.unavailable': 'Sem resposta do servidor. Tentando de novo…',
-  'audit.range': '{from}–{to} de {total}',
   'audit.holder.write': 'chave da API',
   'audit.holder.read': 'chave de leitura',
   'audit.holder.none': 'sem chave',

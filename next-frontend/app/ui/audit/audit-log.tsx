@@ -4,17 +4,17 @@ import { useState, type FormEvent } from 'react';
 import useSWR from 'swr';
 import { AUDIT_PER_PAGE, KNOWN_ACTIONS, auditKey, type AuditFilter } from '@/app/lib/audit/keys';
 import type { AuditPage } from '@pedidos/contract';
-import { formatNumber } from '@/app/lib/format';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { Pager } from '@/app/ui/common/pager';
 import { AuditRows } from './audit-rows';
+import { pageRange } from '@/app/lib/page-range';
 
 /** Audit entries have no socket event of their own; on FerretDB a page reads every entry, so not more often than this. */
 const REFRESH_MS = 15_000;
 
 /** The whole audit log, newest first, filtered by action and run, a page at a time. */
 export function AuditLog({ fallback }: { fallback?: AuditPage }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [page, setPage] = useState(1);
   const [filter, setFilter] = useState<AuditFilter>({});
   const [draft, setDraft] = useState<AuditFilter>({});
@@ -23,8 +23,7 @@ export function AuditLog({ fallback }: { fallback?: AuditPage }) {
   const { data, error, isLoading } = useSWR<AuditPage>(key, { fallbackData: unfiltered ? fallback : undefined, refreshInterval: REFRESH_MS });
   const items = data?.items ?? [];
   const total = data?.total ?? 0;
-  const from = total === 0 ? 0 : (page - 1) * AUDIT_PER_PAGE + 1;
-  const to = Math.min(total, page * AUDIT_PER_PAGE);
+  const range = pageRange(page, AUDIT_PER_PAGE, total);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -85,9 +84,7 @@ export function AuditLog({ fallback }: { fallback?: AuditPage }) {
       <AuditRows entries={items} busy={isLoading} empty={error && !data ? t('audit.unavailable') : isLoading ? t('loading') : t('audit.empty')} />
       <Pager
         testId="audit-range"
-        rangeText={t('audit.range', { from: formatNumber(locale, from), to: formatNumber(locale, to), total: formatNumber(locale, total) })}
-        hasPrevious={page > 1}
-        hasNext={to < total}
+        range={range}
         onPrevious={() => setPage((current) => Math.max(1, current - 1))}
         onNext={() => setPage((current) => current + 1)}
       />

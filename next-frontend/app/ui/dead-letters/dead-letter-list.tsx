@@ -19,6 +19,7 @@ import { Pager } from '@/app/ui/common/pager';
 import { CommandResult } from '@/app/ui/controls/command-result';
 import { useCommand } from '@/app/ui/controls/use-command';
 import { RETRY_BLOCK_TEXT, useLatestRun, useRetryCommands } from '@/app/ui/retry/use-retry';
+import { pageRange } from '@/app/lib/page-range';
 
 type Confirming = { kind: 'all'; count: number } | { kind: 'selected'; orderIds: string[] } | { kind: 'one'; letter: OrderDeadLetter };
 
@@ -47,8 +48,7 @@ export function DeadLetterList({ fallback, fallbackStatus }: { fallback?: OrderD
   const items = data?.items ?? [];
   const total = data?.total ?? 0;
   const limit = data?.limit ?? DEAD_LETTERS_PER_PAGE;
-  const from = total === 0 ? 0 : (page - 1) * limit + 1;
-  const to = Math.min(page * limit, total);
+  const range = pageRange(page, limit, total);
   const block = retryBlock(latest);
   const busy = command.pending !== null;
   const retriable = items.filter((letter) => retryBlock(latest, letter.runId) === null).map((letter) => letter.orderId);
@@ -191,9 +191,7 @@ export function DeadLetterList({ fallback, fallbackStatus }: { fallback?: OrderD
         })}
       </DataTable>
       <Pager
-        rangeText={t('queue.page', { from: formatNumber(locale, from), to: formatNumber(locale, to), total: formatNumber(locale, total) })}
-        hasPrevious={page > 1}
-        hasNext={to < total}
+        range={range}
         onPrevious={() => setPage(page - 1)}
         onNext={() => setPage(page + 1)}
       />

@@ -15,6 +15,7 @@ import { PageCheckbox } from '@/app/ui/common/page-checkbox';
 import { CommandResult } from '@/app/ui/controls/command-result';
 import { useCommand } from '@/app/ui/controls/use-command';
 import { useEventCommands, useEventMetrics } from './use-event-metrics';
+import { pageRange } from '@/app/lib/page-range';
 
 /** The largest selection of one retry (the page holds fewer). */
 const MAX_SELECTION = 1000;
@@ -44,8 +45,7 @@ export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLett
   const items = data?.items ?? [];
   const total = data?.total ?? 0;
   const limit = data?.limit ?? DEAD_LETTERS_PER_PAGE;
-  const from = total === 0 ? 0 : (page - 1) * limit + 1;
-  const to = Math.min(page * limit, total);
+  const range = pageRange(page, limit, total);
   const shown = items.map((letter) => letter.eventId);
   // The selection is of the page shown: a letter that left it cannot stay selected.
   const offered = shown.join('\n');
@@ -149,9 +149,7 @@ export function DeadLetters({ fallback, fallbackMetrics }: { fallback?: DeadLett
         ))}
       </DataTable>
       <Pager
-        rangeText={t('queue.page', { from: formatNumber(locale, from), to: formatNumber(locale, to), total: formatNumber(locale, total) })}
-        hasPrevious={page > 1}
-        hasNext={to < total}
+        range={range}
         onPrevious={() => setPage(page - 1)}
         onNext={() => setPage(page + 1)}
       />

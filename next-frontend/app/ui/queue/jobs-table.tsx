@@ -10,6 +10,7 @@ import { DEFAULT_JOB_TYPES, DEFAULT_PAGE_SIZE, JOB_TYPES, PAGE_SIZES, pageRange,
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
 import { Pager } from '@/app/ui/common/pager';
 import { RetryJobButton } from '@/app/ui/retry/failed-jobs-retry';
+import { offsetRange } from '@/app/lib/page-range';
 
 
 /** Jobs of the chosen states, paged with `start`/`end` (inclusive) as the API expects. */
@@ -136,13 +137,7 @@ export function JobsTable({ fallback }: { fallback?: QueueJobsPage }) {
         </table>
       </div>
       <Pager
-        rangeText={t('queue.page', {
-          from: formatNumber(locale, total === 0 ? 0 : start + 1),
-          to: formatNumber(locale, Math.min(end + 1, total)),
-          total: formatNumber(locale, total),
-        })}
-        hasPrevious={start > 0}
-        hasNext={end + 1 < total}
+        range={offsetRange(start, end, total)}
         onPrevious={() => setStart(Math.max(0, start - pageSize))}
         onNext={() => setStart(start + pageSize)}
         testId="jobs-range"

@@ -65,12 +65,8 @@ describe('fault: the API is killed with SIGKILL while it queues the NORMAL order
   };
 
   it('queues the NORMAL slices again after the crash and ends DONE with exactly the ordered orders, each processed once', async () => {
-    const { api, db, http, watch, worker } = suite;
-    await api.startServing();
-    await worker.startConsuming();
-    const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
-    expect(started.status).toBe(202);
-    const { runId } = started.body;
+    const { api, db, http, watch } = suite;
+    const runId = await suite.startRun(RUN_SIZE);
 
     await watch.reached('ENQUEUE_VIP', 180_000);
     api.signal('SIGSTOP');

@@ -58,11 +58,8 @@ describe('fault: the database server stops for a few seconds in the middle of a 
   };
 
   it('fails and retries the jobs and steps that hit the outage, then ends DONE with every order processed exactly once', async () => {
-    const { api, db, ferret, http } = suite;
-    await api.startServing();
-    const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
-    expect(started.status).toBe(202);
-    const { runId } = started.body;
+    const { db, ferret, http } = suite;
+    const runId = await suite.startRun(RUN_SIZE);
     const retries = watchRetries();
 
     try {

@@ -39,11 +39,8 @@ describe('race: pause and resume the queue in each phase', () => {
   };
 
   it('holds still while paused in GENERATING, WAITING_VIP_DRAIN and WAITING_NORMAL_DRAIN, and ends DONE with VIP first after each resume', async () => {
-    const { api, db, http } = suite;
-    await api.startServing();
-    const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
-    expect(started.status).toBe(202);
-    const { runId } = started.body;
+    const { db, http } = suite;
+    const runId = await suite.startRun(RUN_SIZE);
 
     // 1. While generating: generation goes on, processing stops; the pause outlasts generation and holds the VIP drain.
     await waitForStatus(http, (s) => s.phase === 'GENERATING' && s.counts.vip >= 50 && s.progress.generated <= RUN_SIZE - 2_000, 120_000, 'generation with VIP processing under way', 20);

@@ -25,12 +25,8 @@ describe('fault: Redis restarts in the middle of a run', () => {
   };
 
   it('reconnects after a SIGKILL during VIP processing and a SIGTERM during NORMAL processing, and loses nothing', async () => {
-    const { api, db, http, worker } = suite;
-    await api.startServing();
-    await worker.startConsuming();
-    const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
-    expect(started.status).toBe(202);
-    const { runId } = started.body;
+    const { db, http, worker } = suite;
+    const runId = await suite.startRun(RUN_SIZE);
 
     const duringVip = await restartRedisWhen('VIP processing under way', (s) => s.counts.vip >= 100 && s.counts.vip < s.progress.vipTarget - 300, 'SIGKILL');
     expect(duringVip.counts.normal).toBe(0);

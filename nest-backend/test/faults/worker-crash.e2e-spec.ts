@@ -27,12 +27,8 @@ describe('fault: a worker process is killed with SIGKILL', () => {
   };
 
   it('ends DONE with every order processed exactly once and VIP first, after a worker crash in VIP and in NORMAL processing', async () => {
-    const { api, db, http, worker } = suite;
-    await api.startServing();
-    await worker.startConsuming();
-    const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
-    expect(started.status).toBe(202);
-    const { runId } = started.body;
+    const { db, http } = suite;
+    const runId = await suite.startRun(RUN_SIZE);
 
     const duringVip = await killWorkerWhen('VIP processing under way', (s) => s.counts.vip >= 200 && s.counts.normal === 0 && s.counts.vip < s.progress.vipTarget - 400);
     expect(duringVip.seen.counts.normal).toBe(0);

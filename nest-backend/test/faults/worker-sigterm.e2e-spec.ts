@@ -21,12 +21,8 @@ describe('fault: a worker process gets SIGTERM in the middle of a run', () => {
   const queueTotals = async () => (await suite.http.get('/pedidos/queue/status')).body.totals;
 
   it('finishes the jobs it holds, leaves none half-done, exits 0, and the run completes with a new worker', async () => {
-    const { api, db, http, worker } = suite;
-    await api.startServing();
-    await worker.startConsuming();
-    const started = await http.post(`/pedidos/generate?quantity=${RUN_SIZE}`);
-    expect(started.status).toBe(202);
-    const { runId } = started.body;
+    const { db, http, worker } = suite;
+    const runId = await suite.startRun(RUN_SIZE);
 
     await waitForStatus(http, (s) => s.phase === 'WAITING_NORMAL_DRAIN' && s.counts.normal >= 200 && s.counts.normal < s.progress.normalTarget - 4_000, 180_000, 'NORMAL processing under way', 50);
     expect((await queueTotals()).active).toBeGreaterThan(0);

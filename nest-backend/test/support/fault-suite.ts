@@ -39,6 +39,15 @@ export class FaultSuite {
   redis: OwnRedis | null = null;
   ferret: OwnFerretDb | null = null;
   watch: PhaseWatch;
+
+  /** Starts the API (and the worker) where not running yet, then a run of `quantity` orders; answers its runId. */
+  async startRun(quantity: number): Promise<string> {
+    if (!this.api.running) await this.api.startServing();
+    if (this.worker && !this.worker.running) await this.worker.startConsuming();
+    const started = await this.http.post(`/pedidos/generate?quantity=${quantity}`);
+    expect(started.status).toBe(202);
+    return started.body.runId;
+  }
 }
 
 /**

@@ -440,6 +440,23 @@ async function main() {
       await page.waitForSelector('html[lang="pt-BR"]', { timeout: 15_000 });
     });
 
+    await test('the theme follows the system, and the switch chooses light or dark over it', async () => {
+      // One palette of light-dark() colours (globals.css): the page's background tells which one is in use.
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const LIGHT = 'rgb(244, 246, 248)';
+      const DARK = 'rgb(15, 18, 22)';
+      await page.click('[data-testid="theme-system"]');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await waitFor('the system dark theme', async () => (await background()) === DARK, { timeoutMs: 5_000 });
+      await page.click('[data-testid="theme-light"]');
+      await waitFor('the chosen light theme over a dark system', async () => (await background()) === LIGHT, { timeoutMs: 5_000 });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.click('[data-testid="theme-dark"]');
+      await waitFor('the chosen dark theme over a light system', async () => (await background()) === DARK, { timeoutMs: 5_000 });
+      await page.click('[data-testid="theme-system"]');
+      await waitFor('the system light theme', async () => (await background()) === LIGHT, { timeoutMs: 5_000 });
+    });
+
     await test('reset from the UI clears the runs', async () => {
       await waitFor('reset to be enabled', () => page.isEnabled('[data-testid="action-reset"]'), { timeoutMs: 15_000 });
       const sequence = await resultSequence(page);

@@ -15,6 +15,9 @@ interface I18nValue {
   chooseLocale: (locale: Locale) => void;
 }
 
+/** How long a language choice may wait for the server's re-render before the page is reloaded in it. */
+const UNRENDERED_CHOICE_RELOAD_MS = 5_000;
+
 const I18nContext = createContext<I18nValue>({
   locale: DEFAULT_LOCALE,
   timeZone: DEFAULT_TIME_ZONE,
@@ -31,6 +34,14 @@ export function I18nProvider({ locale: serverLocale, timeZone, children }: { loc
 
   // The server's locale is the truth again once it changes (the refresh after a choice arrived).
   useEffect(() => setChosen(null), [serverLocale]);
+  // Next.js 15.5's router sometimes fetches a refresh's payload and never applies it (seen after a history
+  // navigation back to a page, in the browser tests): the server-rendered parts would stay in the old
+  // language. A choice the server has not rendered by then is made good by reloading the page.
+  useEffect(() => {
+    if (chosen === null || chosen === serverLocale) return;
+    const timer = setTimeout(() => window.location.reload(), UNRENDERED_CHOICE_RELOAD_MS);
+    return () => clearTimeout(timer);
+  }, [chosen, serverLocale]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

@@ -1,9 +1,15 @@
 /** Paces progress log lines: at most one per `everyMs`, and none while the figure has not moved since the last one. */
 export class ProgressThrottle {
-  private lastAt = Date.now();
+  private lastAt: number;
   private lastValue = -1;
 
-  constructor(private readonly everyMs: number) {}
+  /** `startedAt`: when the paced work began (the first line is due one interval after it). */
+  constructor(
+    private readonly everyMs: number,
+    startedAt = Date.now(),
+  ) {
+    this.lastAt = startedAt;
+  }
 
   /** Whether to log `value` now; a true answer counts as logged. */
   due(value: number, now = Date.now()): boolean {

@@ -31,6 +31,7 @@ const BAD_EVENTS: BadEvent[] = [
   ['a nested key starting with $', { eventData: { cart: { $where: 'sleep(1000)' } } }, 'eventData.cart.$where'],
   ['a key with a dot', { eventData: { 'price.amount': 10 } }, 'eventData.price.amount'],
   ['nesting deeper than EVENTS_MAX_DEPTH', { eventData: deep }, 'eventData.a.b.c'],
+  ['an array straight inside an array', { eventData: { tags: ['a', []] } }, 'eventData.tags.1'],
   ['a string over EVENTS_MAX_STRING_LENGTH', { eventData: { note: 'x'.repeat(65) } }, 'eventData.note'],
   ['eventData over EVENTS_MAX_EVENT_DATA_BYTES', { eventData: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, 'y'.repeat(60)])) }, 'eventData'],
   ['occurredAt not a date', { occurredAt: 'yesterday' }, 'occurredAt'],

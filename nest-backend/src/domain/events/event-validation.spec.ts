@@ -51,7 +51,10 @@ describe('validateEvent', () => {
     expect(problemsOf({ ...valid, eventData: { a: { b: 1 } } })).toEqual([]);
     expect(problemsOf({ ...valid, eventData: { a: { b: { c: 1 } } } })).toEqual([]);
     expect(problemsOf({ ...valid, eventData: { a: { b: { c: {} } } } })).toEqual(['eventData.a.b.c']);
-    expect(problemsOf({ ...valid, eventData: { a: [[[1]]] } })).toEqual(['eventData.a.0.0']);
+    expect(problemsOf({ ...valid, eventData: { a: [{ b: [1] }] } })).toEqual(['eventData.a.0.b']);
+    // An array straight inside an array: not every MongoDB-compatible server stores it (FerretDB 1.24 refuses it).
+    expect(problemsOf({ ...valid, eventData: { a: [1, [2]] } })).toEqual(['eventData.a.1']);
+    expect(problemsOf({ ...valid, eventData: { a: [1, { b: 2 }] } })).toEqual([]);
     expect(problemsOf({ ...valid, eventData: { s: 'x'.repeat(8) } })).toEqual([]);
     expect(problemsOf({ ...valid, eventData: { s: 'x'.repeat(9) } })).toEqual(['eventData.s']);
     expect(problemsOf({ ...valid, eventData: { ['k'.repeat(9)]: 1 } })).toEqual(['eventData']);

@@ -135,7 +135,12 @@ function walk(value: unknown, path: string, depth: number, limits: EventLimits, 
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => walk(item, `${path}.${index}`, depth + 1, limits, problems));
+    value.forEach((item, index) => {
+      // Not every MongoDB-compatible server stores an array straight inside an array (FerretDB 1.24 refuses it),
+      // and an event the database refuses could be neither stored nor dead-lettered: refused here instead.
+      if (Array.isArray(item)) problems.push({ field: `${path}.${index}`, message: 'an array may not hold an array directly (wrap it in an object)' });
+      else walk(item, `${path}.${index}`, depth + 1, limits, problems);
+    });
     return;
   }
   for (const [key, item] of Object.entries(value)) {

@@ -12,7 +12,7 @@ const noCircular = {
 
 /** `entryPoints`: path patterns of the modules a tool starts by name (routes, main files, specs). */
 function noOrphans(comment, entryPoints) {
-  return { name: 'no-orphans', comment, severity: 'error', from: { orphan: true, pathNot: [...entryPoints, '\\.d\\.ts$'] }, to: {} };
+  return { name: 'no-orphans', comment, severity: 'error', from: { orphan: true, pathNot: [...entryPoints, '\\.d\\.[cm]?ts$'] }, to: {} };
 }
 
 module.exports = { noCircular, noOrphans };

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { AlertBanner } from '@/app/ui/alerts/alert-banner';
 import { getRequestI18n } from '@/app/lib/i18n/server';
 import { getRuntimeConfig } from '@/app/lib/server/runtime-config';
@@ -13,6 +13,7 @@ import { I18nProvider } from '@/app/ui/app-shell/i18n-context';
 import { LanguageSwitch } from '@/app/ui/app-shell/language-switch';
 import { LiveProvider } from '@/app/ui/app-shell/live-provider';
 import { MainNav } from '@/app/ui/app-shell/main-nav';
+import { NavigationWatchdog } from '@/app/ui/app-shell/navigation-watchdog';
 import { RouteContent } from '@/app/ui/app-shell/route-content';
 import { ThemeSwitch } from '@/app/ui/app-shell/theme-switch';
 import './globals.css';
@@ -60,6 +61,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </div>
             </header>
             <AlertBanner />
+            <Suspense fallback={null}>
+              <NavigationWatchdog />
+            </Suspense>
             <main id="main" className="page" tabIndex={-1}>
               <RouteContent>{children}</RouteContent>
             </main>

@@ -1,8 +1,9 @@
 // Dev helper: node e2e/screenshot.mjs URL OUT.png [width] [light|dark] [en|pt-BR] [fullPage]
-import { launchBrowser } from './lib/browser.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.cjs';
 
 const [url, out, width = '1366', theme = 'light', lang = 'pt-BR', full = 'full'] = process.argv.slice(2);
-const browser = await launchBrowser();
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: 30_000 });
 try {
   const context = await browser.newContext({ viewport: { width: Number(width), height: 900 }, colorScheme: theme === 'dark' ? 'dark' : 'light' });
   const { hostname } = new URL(url);

@@ -8,7 +8,8 @@ import { EventDeadLetterPage, EventDeadLetterStore } from '../../domain/events/p
 import { DUPLICATE_KEY, writeErrorsOf } from './bulk-write-outcome';
 import { EventDeadLetterDocument } from './event-dead-letter.schema';
 
-type LetterDocument = Omit<EventDeadLetter, 'failedAt'> & { failedAt: Date };
+/** A letter as stored; `event` is what letters written before `eventJson` hold. */
+type LetterDocument = Omit<EventDeadLetter, 'failedAt' | 'event'> & { failedAt: Date; eventJson?: string; event?: InteractionEvent };
 
 @Injectable()
 export class MongoEventDeadLetterStore extends EventDeadLetterStore {
@@ -54,10 +55,10 @@ export class MongoEventDeadLetterStore extends EventDeadLetterStore {
   }
 }
 
-function toDocument(letter: EventDeadLetter): LetterDocument {
-  return { ...letter, failedAt: new Date(letter.failedAt) };
+function toDocument({ event, ...letter }: EventDeadLetter): LetterDocument {
+  return { ...letter, failedAt: new Date(letter.failedAt), eventJson: JSON.stringify(event) };
 }
 
-function fromDocument(document: LetterDocument): EventDeadLetter {
-  return { ...document, failedAt: document.failedAt.getTime(), event: document.event as InteractionEvent };
+function fromDocument({ eventJson, event, failedAt, ...letter }: LetterDocument): EventDeadLetter {
+  return { ...letter, failedAt: failedAt.getTime(), event: eventJson === undefined ? (event as InteractionEvent) : (JSON.parse(eventJson) as InteractionEvent) };
 }

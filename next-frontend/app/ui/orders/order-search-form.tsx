@@ -1,10 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { instantToLocalInput, isOrderId, localInputToInstant, orderHref, searchHref, type OrderSearchParams } from '@/app/lib/orders/search-query';
 import { ORDER_STATUSES, PRIORITIES, TIERS } from '@pedidos/contract';
 import { useI18n } from '@/app/ui/app-shell/i18n-context';
+import { useCommittedRouter } from '@/app/ui/app-shell/navigation-watchdog';
 
 const RANGE_FIELDS = ['createdFrom', 'createdTo', 'processedFrom', 'processedTo'] as const;
 type RangeField = (typeof RANGE_FIELDS)[number];
@@ -15,7 +15,7 @@ type RangeField = (typeof RANGE_FIELDS)[number];
  */
 export function OrderSearchForm({ params }: { params: OrderSearchParams }) {
   const { t } = useI18n();
-  const router = useRouter();
+  const router = useCommittedRouter();
   const id = useId();
   const [ranges, setRanges] = useState<Record<RangeField, string>>({ createdFrom: '', createdTo: '', processedFrom: '', processedTo: '' });
   // The inputs show the URL's instants in the browser's time, known only after hydration.

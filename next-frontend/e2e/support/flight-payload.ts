@@ -13,9 +13,9 @@ const OUTLINED_REFERENCE = /^\$([0-9a-f]+)$/;
 const LAZY_ROW = /^\$L([0-9a-f]+)$/;
 
 /** Rows by id (hex, as Flight writes them), from the `self.__next_f.push` scripts of a page's HTML. */
-export function flightRows(html) {
+export function flightRows(html: string): Map<string, string> {
   const payload = [...html.matchAll(PUSHED_TEXT)].map((match) => JSON.parse(`"${match[1]}"`)).join('');
-  const rows = new Map();
+  const rows = new Map<string, string>();
   for (const line of payload.split('\n')) {
     const row = ROW.exec(line);
     if (row) rows.set(row[1], row[2]);
@@ -23,13 +23,16 @@ export function flightRows(html) {
   return rows;
 }
 
-const isElement = (value) => Array.isArray(value) && value.length === 4 && value[0] === '$';
-const isHtmlElement = (type) => typeof type === 'string' && !type.startsWith('$');
+type Model = unknown;
+type Element = [string, unknown, unknown, Record<string, unknown> | null];
+
+const isElement = (value: Model): value is Element => Array.isArray(value) && value.length === 4 && value[0] === '$';
+const isHtmlElement = (type: unknown): type is string => typeof type === 'string' && !type.startsWith('$');
 
 /** Outlined references in an element's own props; nested elements are left out (each is judged on its own). */
-function ownReferences(props) {
-  const found = [];
-  const walk = (value) => {
+function ownReferences(props: Record<string, unknown> | null): string[] {
+  const found: string[] = [];
+  const walk = (value: Model): void => {
     if (isElement(value)) return;
     if (typeof value === 'string') {
       const reference = OUTLINED_REFERENCE.exec(value);
@@ -42,12 +45,12 @@ function ownReferences(props) {
 }
 
 /** Every element straight under an HTML element whose props reference a client module, described; empty when none. */
-export function moduleWaitsUnderHtmlElements(html) {
+export function moduleWaitsUnderHtmlElements(html: string): string[] {
   const rows = flightRows(html);
-  const isModuleRow = (id) => rows.get(id)?.startsWith('I[') === true;
-  const findings = [];
-  const parsed = new Map();
-  const model = (id) => {
+  const isModuleRow = (id: string) => rows.get(id)?.startsWith('I[') === true;
+  const findings: string[] = [];
+  const parsed = new Map<string, Model>();
+  const model = (id: string): Model => {
     if (!parsed.has(id)) {
       try {
         parsed.set(id, JSON.parse(rows.get(id) ?? 'null'));
@@ -57,8 +60,8 @@ export function moduleWaitsUnderHtmlElements(html) {
     }
     return parsed.get(id);
   };
-  const followed = new Set();
-  const visit = (value, htmlParent) => {
+  const followed = new Set<string>();
+  const visit = (value: Model, htmlParent: string | null): void => {
     const lazy = typeof value === 'string' ? LAZY_ROW.exec(value) : null;
     if (lazy) {
       // A row placed here later (Flight outlines big subtrees): its element sits under the same HTML element.
@@ -71,7 +74,7 @@ export function moduleWaitsUnderHtmlElements(html) {
       const [, type, , props] = value;
       const modules = ownReferences(props).filter(isModuleRow);
       if (htmlParent && modules.length) findings.push(`${htmlParent} > ${type} (props reference module row ${modules.join(', ')})`);
-      const children = props?.children;
+      const children = props?.children as Model;
       const parent = isHtmlElement(type) ? type : null;
       (Array.isArray(children) && !isElement(children) ? children : [children]).forEach((child) => visit(child, parent));
       for (const [name, prop] of Object.entries(props ?? {})) if (name !== 'children') visit(prop, null);

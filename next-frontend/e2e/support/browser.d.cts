@@ -1,0 +1,3 @@
+/** Debian's Chromium and its flags (browser.cjs). */
+export declare const CHROMIUM_PATH: string;
+export declare const CHROMIUM_ARGS: string[];

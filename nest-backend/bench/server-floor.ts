@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { startChild } from '@pedidos/processes';
 import { kernelStatsOf } from './backend-processes';
 import { EventsBenchOptions } from './events-options';
 import { LoadResult, LoadSpec, runLoad } from './intake-load';
@@ -23,15 +23,11 @@ export interface ServerFloor {
  * same loads as the intake: unpaced single events, single events at the intake's offered rate, and batches.
  */
 export async function runServerFloor(script: string, options: EventsBenchOptions): Promise<ServerFloor> {
-  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Not under an orphan guard: `pid` must be the server's own, for its CPU time.
+  const child = startChild({ name: 'floor server', command: process.execPath, args: [script] });
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        const match = /listening (\d+)/.exec(chunk.toString());
-        if (match) resolve(Number(match[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`the floor server ${script} exited with ${code}`)));
-    });
+    await child.waitForOutput(/listening \d+/, 30_000);
+    const port = Number(/listening (\d+)/.exec(child.output)![1]);
     const url = `http://127.0.0.1:${port}`;
     const measured = async (spec: LoadSpec): Promise<FloorLoad> => {
       const serverBefore = kernelStatsOf(child.pid!)?.cpuMs ?? 0;
@@ -50,6 +46,6 @@ export async function runServerFloor(script: string, options: EventsBenchOptions
     const batch = await measured({ url, connections: options.batchConnections, durationS: options.floorDurationS, rate: 0, batchSize: options.batchSize, tag: 'floor-batch' });
     return { single, singlePaced, batch };
   } finally {
-    child.kill('SIGTERM');
+    await child.stop({ graceMs: 5_000 });
   }
 }

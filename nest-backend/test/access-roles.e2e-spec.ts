@@ -1,7 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
+import { startChild } from '@pedidos/processes';
 import { Socket, io } from 'socket.io-client';
 import { Environment } from '../src/infrastructure/config/environment';
 import { expectCommonErrorShape, rawRequest } from './support/raw-request';
@@ -125,13 +124,14 @@ describe('READ_API_KEY is checked at boot', () => {
     [{ READ_API_KEY: READ_KEY }, /READ_API_KEY=.*READ_API_KEY needs API_KEY/],
     [{ API_KEY, READ_API_KEY: API_KEY }, /READ_API_KEY must differ from API_KEY/],
   ])('the API exits 78 naming the variable for %j', async (settings, message) => {
-    const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'main.js')], {
+    const child = startChild({
+      name: 'api with a bad READ_API_KEY',
+      command: process.execPath,
+      args: [join(__dirname, '..', 'dist', 'main.js')],
       env: { ...process.env, ...settings, PORT: '0', MONGO_URI: 'mongodb://127.0.0.1:1/unused_test', REDIS_URL: 'redis://127.0.0.1:1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const [code] = await once(child, 'exit');
+    const { code } = await child.exited;
+    const stderr = child.output;
     expect(code).toBe(78);
     expect(stderr).toMatch(message);
   });

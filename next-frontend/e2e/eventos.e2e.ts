@@ -5,7 +5,7 @@ import path from 'node:path';
 import { EVENT_TYPES } from '@pedidos/contract';
 import { clickConfirmed, expectNoReload, goTo, nextResult, numberOn, openLive, resultSequence, sidewaysOverflow } from './support/dashboard-page';
 import { storedEventCounts } from './support/database';
-import { EVENTS_FAIL_MARKER, expect, test } from './support/fixtures';
+import { expect, poisonEvents, test } from './support/fixtures';
 import { RESULTS, ROOT } from './support/paths';
 import type { Stack } from './support/stack';
 
@@ -102,13 +102,7 @@ test(`a burst of ${BURST.count.toLocaleString('en')} events at ${BURST.rate}/s f
 test('poison events become dead letters on the page, and retry from the page requeues them', async ({ page, stack }) => {
   await resetEvents(stack);
   await openLive(page, '/eventos');
-  const poison = Array.from({ length: 5 }, (_, n) => ({
-    eventId: `e2e-poison-${Date.now()}-${n}`,
-    userId: 'e2e-user',
-    sessionId: 'e2e-session',
-    eventType: 'purchase',
-    eventData: { [EVENTS_FAIL_MARKER]: true },
-  }));
+  const poison = poisonEvents(5, 'e2e-poison');
   expect((await stack.api('/events/batch', { method: 'POST', json: { events: poison } })).status, 'poison batch').toBe(202);
   // Refused on every attempt (MAX_ATTEMPTS with exponential backoff), then dead-lettered.
   await expect.poll(() => numberOn(page, 'events-dead-total'), { message: '5 dead letters on the page', timeout: 180_000, intervals: [250] }).toBe(poison.length);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { goTo, numberOn, openLive } from './support/dashboard-page';
 import { ordersOfRun } from './support/database';
-import { EVENTS_FAIL_MARKER, expect, test } from './support/fixtures';
+import { expect, poisonEvents, test } from './support/fixtures';
 import { RESULTS } from './support/paths';
 import { endOf, startRun } from './support/runs';
 import type { Stack } from './support/stack';
@@ -126,13 +126,7 @@ test('orders that fail every attempt: one job, then the VIP lane from the queue 
 test('Eventos dead letters: retrying a selection asks with the count and says how many were requeued', async ({ page, stack }) => {
   await stack.restartBackend(QUICK_FAILURES);
   try {
-    const poison = Array.from({ length: 3 }, (_, n) => ({
-      eventId: `e2e-retry-${Date.now()}-${n}`,
-      userId: 'e2e-user',
-      sessionId: 'e2e-session',
-      eventType: 'purchase',
-      eventData: { [EVENTS_FAIL_MARKER]: true },
-    }));
+    const poison = poisonEvents(3, 'e2e-retry');
     expect((await stack.api('/events/batch', { method: 'POST', json: { events: poison } })).status, 'poison batch').toBe(202);
     await openLive(page, '/eventos');
     const row = (eventId: string) => page.locator(`[data-testid="events-dead-row"][data-event-id="${eventId}"]`);

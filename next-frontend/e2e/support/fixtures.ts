@@ -7,6 +7,16 @@ export { expect };
 export const API_KEY = 'e2e-dashboard-key';
 export const EVENTS_FAIL_MARKER = 'e2e_poison';
 
+/** `count` events the event store refuses every time (they carry EVENTS_FAIL_MARKER), so they end as dead letters. */
+export const poisonEvents = (count: number, idPrefix: string) =>
+  Array.from({ length: count }, (_, n) => ({
+    eventId: `${idPrefix}-${Date.now()}-${n}`,
+    userId: 'e2e-user',
+    sessionId: 'e2e-session',
+    eventType: 'purchase',
+    eventData: { [EVENTS_FAIL_MARKER]: true },
+  }));
+
 /**
  * `stack`: the backend and dashboard every test of a worker shares (started once per worker; a failed test's
  * worker is replaced, and with it the stack). `page` errors: a test fails on any uncaught error in its page.

@@ -24,7 +24,8 @@ test('order search: a customer prefix from the search page lists what the API li
   await page.waitForURL((url) => url.searchParams.get('q') === 'Ana' && url.searchParams.get('status') === 'processado', { timeout: 15_000 });
   await page.locator('[data-testid="orders-sorted-by"][data-sorted-by="cliente"]').waitFor();
 
-  const rows = page.locator('[data-testid="order-row"]');
+  // :visible — a page just streamed in may sit beside a hidden copy for a moment.
+  const rows = page.locator('[data-testid="order-row"]:visible');
   const shownIds = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-order-id')));
   const first = (await stack.api('/pedidos/orders?cliente=Ana&status=processado&limit=50')).body;
   expect(first.items.length, 'orders of a customer named Ana…').toBeGreaterThan(0);
@@ -122,7 +123,8 @@ test('order search: an unknown order is "not found", and the order page switches
   await page.goto('/orders/00000000-0000-4000-8000-000000000000');
   await page.getByRole('heading', { name: 'Página não encontrada' }).waitFor();
   await page.goBack({ waitUntil: 'domcontentloaded' });
-  await page.locator('[data-testid="figure-order.id"]').waitFor();
+  // :visible — React may hold the streamed page in a hidden copy for a moment before it reveals it.
+  await page.locator('[data-testid="figure-order.id"]:visible').waitFor();
   await page.click('[data-testid="lang-en"]');
   await page.locator('html[lang="en"]').waitFor({ timeout: 15_000 });
   await page.getByRole('heading', { name: 'Place in the VIP lane' }).waitFor();

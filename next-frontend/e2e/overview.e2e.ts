@@ -52,13 +52,18 @@ test(`a run of ${SMALL_RUN.toLocaleString('en')} orders started from the UI reac
     await expect
       .poll(
         async () => {
-          const phase = await phaseOn(page);
+          // Read in one go, so the phase and the buttons come from the same render.
+          const shown = await page.evaluate(() => ({
+            phase: document.querySelector('[data-testid="phase-badge"]')?.getAttribute('data-phase') ?? null,
+            generate: (document.querySelector('[data-testid="action-generate"]') as HTMLButtonElement | null)?.disabled,
+            reset: (document.querySelector('[data-testid="action-reset"]') as HTMLButtonElement | null)?.disabled,
+          }));
           percents.add(await numberOn(page, 'progress-percent'));
-          if (ACTIVE.includes(phase as never)) {
-            expect(await page.isDisabled('[data-testid="action-generate"]'), 'generate during a run').toBe(true);
-            expect(await page.isDisabled('[data-testid="action-reset"]'), 'reset during a run').toBe(true);
+          if (ACTIVE.includes(shown.phase as never)) {
+            expect(shown.generate, `generate disabled in ${shown.phase}`).toBe(true);
+            expect(shown.reset, `reset disabled in ${shown.phase}`).toBe(true);
           }
-          return phase;
+          return shown.phase;
         },
         { timeout: 120_000, intervals: [50] },
       )

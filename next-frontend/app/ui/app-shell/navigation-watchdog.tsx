@@ -44,7 +44,8 @@ function watch(route: string, fallback: () => void): void {
 
 /**
  * Makes sure every client navigation ends on the page it was for: links the router handles (caught at the
- * document), `push` from `useCommittedRouter`, and the browser's back and forward. Renders nothing.
+ * document) and `push` from `useCommittedRouter` are watched; the browser's back and forward load the page in
+ * full. Renders nothing.
  */
 export function NavigationWatchdog() {
   const pathname = usePathname();
@@ -64,7 +65,12 @@ export function NavigationWatchdog() {
         if (event.defaultPrevented) watch(route, () => window.location.assign(anchor.href));
       }, 0);
     };
-    const onHistory = () => watch(routeKeyOf(window.location.pathname, window.location.search), () => window.location.reload());
+    // Back and forward load the page in full. The router can commit a history navigation's URL and keep the
+    // other page's content (a fresh-clone CI run: back from the orders' second page still listed it), which no
+    // watch of the URL can see. A hash-only step stays in the page.
+    const onHistory = () => {
+      if (routeKeyOf(window.location.pathname, window.location.search) !== committedRoute) window.location.reload();
+    };
     document.addEventListener('click', onClick, true);
     window.addEventListener('popstate', onHistory);
     return () => {

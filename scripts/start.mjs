@@ -20,7 +20,7 @@ import { settingsForStartedServer } from './lib/server-settings.mjs';
 // What needs the workspace's packages (@pedidos/processes) is imported after the install, in main().
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** A heap cap and V8's small-heap tuning keep peak RSS low and flat in the run's size (bench/README.md); written once, in nest-backend/node-flags.json. */
+/** A heap cap, small semi-spaces and a fixed heap growth step keep peak RSS low and flat in the run's size (bench/README.md); written once, in nest-backend/node-flags.json. */
 const BACKEND_NODE_ARGS = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'nest-backend', 'node-flags.json'), 'utf8'));
 
 const PNPM = ['-y', 'pnpm@10'];

@@ -9,6 +9,7 @@ import { freePort } from '@pedidos/processes';
 import { BackendProcess, spawnBackend, waitUntilUp } from './backend-processes';
 import { runBullJobFloor } from './bull-job-floor';
 import { backendNodeFlags, buildBackend, findBackendDir, findRepoRoot, resultHeader } from './bench-setup';
+import { LocalServices, findOrStartServices } from './local-services';
 import { EVENTS_USAGE, EventsBenchOptions, parseEventsOptions } from './events-options';
 import { IntakePhase, PhaseContext, runIntakePhase } from './intake-phase';
 import { waitForIndexBuilds, waitForReady } from './pipeline-run';
@@ -41,7 +42,10 @@ async function main(): Promise<number> {
   const backendDir = findBackendDir(__dirname);
   const repoRoot = findRepoRoot(backendDir);
   const source = sourceVersion(repoRoot);
-  const mongoUri = process.env.MONGO_URI ?? 'mongodb://127.0.0.1:27017/pedidos';
+  // Like `bench`, `start` and `test`: a service whose URL is unset is found or started (and named).
+  const services: LocalServices | null = !process.env.MONGO_URI || (options.sharedRedis && !process.env.REDIS_URL) ? await findOrStartServices(repoRoot) : null;
+  const mongoUri = services?.mongoUri ?? process.env.MONGO_URI!;
+  const sharedRedisUrl = services?.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   let ownRedis: OwnRedis | null = null;
   let mongo: MongoClient | null = null;
   let redis: Redis | null = null;
@@ -51,15 +55,16 @@ async function main(): Promise<number> {
       ownRedis = new OwnRedis(await freePort(), options.redisAppendfsync);
       await ownRedis.start();
     }
-    redis = await connectRedisOrThrow(ownRedis?.url ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    redis = await connectRedisOrThrow(ownRedis?.url ?? sharedRedisUrl);
   } catch (error) {
     await mongo?.close();
     await ownRedis?.destroy();
+    await services?.stop().catch(() => undefined);
     if (!(error instanceof ServiceUnreachable)) throw error;
     process.stderr.write(`bench:events: ${error.message}\nbench:events: nothing was run.\n`);
     return EXIT_UNREACHABLE;
   }
-  const redisUrl = ownRedis?.url ?? process.env.REDIS_URL!;
+  const redisUrl = ownRedis?.url ?? sharedRedisUrl;
   const server = await describeServer(mongo);
   process.stderr.write(`bench:events: ${server.id} at ${redact(mongoUri)}, ${ownRedis ? `private redis-server (AOF, appendfsync ${options.redisAppendfsync}) at ${redisUrl}` : `Redis at ${redact(redisUrl)}`}\n`);
   if (options.build) buildBackend(backendDir);
@@ -79,7 +84,9 @@ async function main(): Promise<number> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       process.stderr.write(`\nbench:events: ${signal}: stopping the processes and dropping the bench database\n`);
-      void cleanUp().finally(() => process.exit(130));
+      void cleanUp()
+        .then(() => services?.stop())
+        .finally(() => process.exit(130));
     });
   }
   try {
@@ -148,6 +155,7 @@ async function main(): Promise<number> {
   } finally {
     await cleanUp();
     await mongo.close();
+    await services?.stop().catch(() => undefined);
   }
 }
 

@@ -90,12 +90,12 @@ async function main(): Promise<number> {
     });
   }
   try {
-    const port = await freePort();
+    const ports: number[] = [];
+    for (let i = 0; i < options.apis; i++) ports.push(await freePort());
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       MONGO_URI: withDatabase(mongoUri, database),
       REDIS_URL: redisUrl,
-      PORT: String(port),
       KEY_PREFIX: options.keyPrefix,
       MONGO_MONITOR_COMMANDS: 'true',
       RUN_WORKERS_IN_API: String(options.apiConsumes),
@@ -105,19 +105,21 @@ async function main(): Promise<number> {
       ...options.backendEnv,
     };
     const spec = { backendDir, logDir, env, nodeArgs: backendNodeFlags(backendDir) };
-    backends.push(spawnBackend('api', 'main.js', spec));
+    ports.forEach((port, i) => backends.push(spawnBackend(i === 0 ? 'api' : `api-${i + 1}`, 'main.js', { ...spec, env: { ...env, PORT: String(port) } })));
     for (let i = 1; i <= options.workers; i++) backends.push(spawnBackend(`worker-${i}`, 'worker.js', spec));
     await Promise.all(backends.map(waitUntilUp));
-    const api = `http://127.0.0.1:${port}`;
-    await waitForReady(api);
+    // Every API takes a share of the load's connections; the metrics, shared in Redis, are read through the first.
+    const apis = ports.map((port) => `http://127.0.0.1:${port}`);
+    const api = apis[0];
+    for (const url of apis) await waitForReady(url);
     await waitForIndexBuilds(backends);
 
     const ctx: PhaseContext = { api, redis, backends, db: mongo.db(database), sampleEveryMs: options.sampleEveryMs, redisPid: ownRedis?.pid ?? null, jobIdKey: `${new RedisKeys(options.keyPrefix).bullPrefix}:${EVENTS_QUEUE}:id` };
     // Warm-up (not measured): lazy compilation, connection pools, the first batches.
-    await runIntakePhase(ctx, 'warm-up', { url: api, connections: 10, durationS: WARM_UP_S, rate: 500, batchSize: null, tag: 'warm' });
-    const single = await runIntakePhase(ctx, 'single', { url: api, connections: options.connections, durationS: options.durationS, rate: options.singleRate, batchSize: null, tag: 'single' });
+    await runIntakePhase(ctx, 'warm-up', { url: apis, connections: 10, durationS: WARM_UP_S, rate: 500, batchSize: null, tag: 'warm' });
+    const single = await runIntakePhase(ctx, 'single', { url: apis, connections: options.connections, durationS: options.durationS, rate: options.singleRate, batchSize: null, tag: 'single' });
     process.stdout.write(`${describeEventsRun(single)}\n`);
-    const batch = await runIntakePhase(ctx, 'batch', { url: api, connections: options.batchConnections, durationS: 0, amount: Math.ceil(options.batchEvents / options.batchSize), rate: 0, batchSize: options.batchSize, tag: 'batch' });
+    const batch = await runIntakePhase(ctx, 'batch', { url: apis, connections: options.batchConnections, durationS: 0, amount: Math.ceil(options.batchEvents / options.batchSize), rate: 0, batchSize: options.batchSize, tag: 'batch' });
     process.stdout.write(`${describeEventsRun(batch)}\n`);
     const storedInDatabase = await ctx.db.collection('user_interactions').countDocuments({});
     for (const backend of backends) await backend.stop();

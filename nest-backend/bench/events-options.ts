@@ -15,6 +15,8 @@ export interface EventsBenchOptions {
   floors: boolean;
   /** Events the storage floor inserts at most (it inserts as many as the batch phase stored, up to this); each candidate batch size is tried on a tenth first. */
   storageFloorMaxEvents: number;
+  /** API processes (`dist/main.js`), each on its own port; the load's connections are spread over them in turn. */
+  apis: number;
   /** Consumer processes (`dist/worker.js`) next to the API; the API consumes too unless --api-only-intake. */
   workers: number;
   apiConsumes: boolean;
@@ -46,6 +48,8 @@ bench/results/<date>-events-<server>[-label].json at the repository root.
   --floor-duration S      seconds of each HTTP floor run (default 10)
   --no-floors             skip both floors
   --storage-floor-max N   events the storage floor inserts at most (default 200000)
+  --apis A                API processes (dist/main.js), each on its own port, the connections spread over them
+                          in turn as a load balancer would (default 1)
   --workers W             consumer processes (dist/worker.js) besides the API (default 1)
   --api-only-intake       the API consumes no events (RUN_WORKERS_IN_API=false); needs --workers ≥ 1
   --env KEY=VALUE         backend environment for the run, e.g. --env EVENTS_BATCH_SIZE=1000 (repeatable)
@@ -73,6 +77,7 @@ export function parseEventsOptions(argv: string[]): EventsBenchOptions | 'help' 
       'no-floors': { type: 'boolean', default: false },
       'storage-floor-max': { type: 'string', default: '200000' },
       workers: { type: 'string', default: '1' },
+      apis: { type: 'string', default: '1' },
       'api-only-intake': { type: 'boolean', default: false },
       env: { type: 'string', multiple: true, default: [] },
       'shared-redis': { type: 'boolean', default: false },
@@ -107,6 +112,7 @@ export function parseEventsOptions(argv: string[]): EventsBenchOptions | 'help' 
     floorDurationS: int('floor-duration', 1),
     floors: !values['no-floors'],
     storageFloorMaxEvents: int('storage-floor-max', 1),
+    apis: int('apis', 1),
     workers: int('workers', 0),
     apiConsumes: !values['api-only-intake'],
     backendEnv,

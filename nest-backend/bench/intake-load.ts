@@ -7,7 +7,8 @@ const ID = '[<id>]';
 const EVENT_TYPE_VARIANTS = 7;
 
 export interface LoadSpec {
-  url: string;
+  /** Several: the connections go to them in turn. */
+  url: string | string[];
   connections: number;
   durationS: number;
   /** Stop after this many requests (autocannon `amount`; the duration is then not used); 0 = run for the duration. */
@@ -48,7 +49,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       ? Array.from({ length: EVENT_TYPE_VARIANTS }, (_, i) => ({ method: 'POST' as const, path: '/events', body: JSON.stringify(eventBody(spec.tag, i, null)) }))
       : [{ method: 'POST' as const, path: '/events/batch', body: JSON.stringify({ events: Array.from({ length: spec.batchSize }, (_, i) => eventBody(spec.tag, i, i)) }) }];
   const result = await autocannon({
-    url: spec.url,
+    // autocannon takes several URLs (its README) and gives the connections to them in turn; its types say one.
+    url: spec.url as string,
     // autocannon refuses more connections than requests.
     connections: spec.amount ? Math.min(spec.connections, spec.amount) : spec.connections,
     ...(spec.amount ? { amount: spec.amount } : { duration: spec.durationS }),
